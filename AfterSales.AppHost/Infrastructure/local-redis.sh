@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs this machine's redis-server for the AppHost's "local" infrastructure mode and for the functional
+# tests. Durability on: append-only file fsynced every second, kept in DATA_DIR between runs (the
+# outbox in PostgreSQL is the source of truth for events; its sweeper re-sends what Redis lost).
+# Environment:
+#   PORT            TCP port to listen on (loopback only)
+#   DATA_DIR        directory for the append-only file and snapshots
+#   REDIS_PASSWORD  password clients must send (AUTH)
+set -euo pipefail
+exec 2>&1
+
+: "${PORT:?PORT is required}" "${DATA_DIR:?DATA_DIR is required}" "${REDIS_PASSWORD:?REDIS_PASSWORD is required}"
+if ! command -v redis-server >/dev/null; then
+  echo "redis-server not found; install it: apt-get install -y redis-server"
+  exit 1
+fi
+mkdir -p "$DATA_DIR"
+
+# The configuration, password included, goes through stdin so it never shows in the process list.
+exec redis-server - <<CONF
+port $PORT
+bind 127.0.0.1 -::1
+protected-mode yes
+daemonize no
+dir $DATA_DIR
+appendonly yes
+appendfsync everysec
+save 300 1
+requirepass $REDIS_PASSWORD
+CONF

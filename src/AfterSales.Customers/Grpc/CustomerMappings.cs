@@ -1,0 +1,62 @@
+using AfterSales.Platform.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Model = AfterSales.Customers.Model;
+using V1 = AfterSales.Customers.V1;
+
+namespace AfterSales.Customers.Grpc;
+
+/// <summary>Domain → wire, by hand, so the contract never follows the database by accident.</summary>
+internal static class CustomerMappings
+{
+    public static V1.Customer ToProto(this Model.Customer customer) => new()
+    {
+        CustomerId = customer.Id.ToString(),
+        Code = customer.Code,
+        Name = customer.Name,
+        Attribute = (V1.CustomerAttribute)customer.Attribute,
+        ServingStationId = customer.ServingStationId.ToString(),
+        OpenedAt = Timestamp.FromDateTimeOffset(customer.OpenedAt),
+        Contacts = { customer.Contacts.Select(c => new V1.Contact { Name = c.Name, Phone = c.Phone }) },
+        Sites =
+        {
+            customer.Sites.OrderBy(s => s.Name).Select(s => new V1.Site
+            {
+                SiteId = s.Id.ToString(),
+                Name = s.Name,
+                Address = s.Address,
+                Region = s.Region,
+                DistanceKm = s.DistanceKm,
+            }),
+        },
+    };
+
+    public static V1.Asset ToProto(this Model.Asset asset) => new()
+    {
+        AssetId = asset.Id.ToString(),
+        CustomerId = asset.CustomerId.ToString(),
+        SiteId = asset.SiteId.ToString(),
+        Model = asset.Model,
+        SerialNumber = asset.SerialNumber,
+        AcceptedOn = asset.AcceptedOn.ToProtoDate(),
+        SoftwareVersion = asset.SoftwareVersion,
+        WarrantyMonths = asset.WarrantyMonths,
+        Components = { asset.Components.Select(c => new V1.Component { Code = c.Code, Name = c.Name, WarrantyMonths = c.WarrantyMonths }) },
+    };
+
+    public static V1.Entitlement ToProto(this Model.EntitlementDecision decision, Model.AssetCoverage coverage) => new()
+    {
+        AssetId = coverage.AssetId.ToString(),
+        CustomerId = coverage.CustomerId.ToString(),
+        ServingStationId = coverage.ServingStationId.ToString(),
+        Category = decision.Category switch
+        {
+            Model.ServiceCategory.Paid => Common.V1.ServiceCategory.Paid,
+            Model.ServiceCategory.Contract => Common.V1.ServiceCategory.Contract,
+            Model.ServiceCategory.Free => Common.V1.ServiceCategory.Free,
+            _ => throw new ArgumentOutOfRangeException(nameof(decision), decision.Category, "Unknown category."),
+        },
+        Reason = decision.Reason,
+        WarrantyEndsOn = decision.WarrantyEndsOn.ToProtoDate(),
+        ContractId = decision.ContractId?.ToString() ?? "",
+    };
+}

@@ -1,0 +1,34 @@
+using AfterSales.Customers.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Customers.Infrastructure.EntityConfigurations;
+
+internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
+{
+    public void Configure(EntityTypeBuilder<Asset> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Model).HasMaxLength(100);
+        builder.Property(a => a.SerialNumber).HasMaxLength(64);
+        builder.HasIndex(a => a.SerialNumber).IsUnique();
+        builder.Property(a => a.SoftwareVersion).HasMaxLength(32);
+        builder.HasIndex(a => a.CustomerId);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId);
+        builder.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId);
+        builder.OwnsMany(a => a.Components, components => components.ToJson());
+    }
+}
+
+internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public void Configure(EntityTypeBuilder<Contract> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Number).HasMaxLength(32);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.Price).HasPrecision(18, 2);
+        builder.HasIndex(c => c.CustomerId);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId);
+    }
+}

@@ -1,0 +1,30 @@
+using AfterSales.Customers.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Customers.Infrastructure.EntityConfigurations;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Code).HasMaxLength(32);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.HasIndex(c => c.ServingStationId);
+        builder.OwnsMany(c => c.Contacts, contacts => contacts.ToJson());
+        builder.HasMany(c => c.Sites).WithOne().HasForeignKey(s => s.CustomerId);
+    }
+}
+
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Address).HasMaxLength(500);
+        builder.Property(s => s.Region).HasMaxLength(32);
+    }
+}

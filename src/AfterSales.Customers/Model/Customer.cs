@@ -1,0 +1,63 @@
+namespace AfterSales.Customers.Model;
+
+/// <summary>How a customer is served, as the service ticket form records it (§1 表1.1).</summary>
+public enum CustomerAttribute
+{
+    InWarranty = 1,
+    AnnualContract = 2,
+    PerVisitContract = 3,
+    ContactLetter = 4,
+}
+
+/// <summary>A customer file (客户档案), opened at sale or project handover (§1, §4 顾客档案制).</summary>
+public sealed class Customer
+{
+    private Customer() { }
+
+    public Customer(Guid id, string code, string name, CustomerAttribute attribute, Guid servingStationId, DateTimeOffset openedAt)
+    {
+        Id = id;
+        Code = code;
+        Name = name;
+        Attribute = attribute;
+        ServingStationId = servingStationId;
+        OpenedAt = openedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public CustomerAttribute Attribute { get; private set; }
+
+    /// <summary>The partner station (owned by the tickets service) that serves this customer.</summary>
+    public Guid ServingStationId { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+    public List<Contact> Contacts { get; private set; } = [];
+    public List<Site> Sites { get; private set; } = [];
+}
+
+/// <summary>A person to call at the customer.</summary>
+public sealed record Contact(string Name, string Phone);
+
+/// <summary>A place where assets are installed; region and distance drive SLA policies.</summary>
+public sealed class Site
+{
+    private Site() { }
+
+    public Site(Guid id, string name, string address, string region, int distanceKm)
+    {
+        Id = id;
+        Name = name;
+        Address = address;
+        Region = region;
+        DistanceKm = distanceKm;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Address { get; private set; } = "";
+    public string Region { get; private set; } = "";
+    public int DistanceKm { get; private set; }
+}

@@ -1,0 +1,84 @@
+using AfterSales.Platform.Errors;
+
+namespace AfterSales.Customers.Model;
+
+/// <summary>Who pays for a piece of work (§1 六): A paid, B contract, C free.</summary>
+public enum ServiceCategory
+{
+    Paid = 1,
+    Contract = 2,
+    Free = 3,
+}
+
+/// <summary>
+/// Everything the entitlement rule needs to know about one asset, in one serialisable snapshot, so it can
+/// be cached as a whole and the rule can run without I/O.
+/// </summary>
+public sealed record AssetCoverage(
+    Guid AssetId,
+    Guid CustomerId,
+    Guid ServingStationId,
+    DateOnly AcceptedOn,
+    int WarrantyMonths,
+    IReadOnlyList<Component> Components,
+    IReadOnlyList<ContractTerm> Contracts);
+
+/// <summary>A contract as the entitlement rule sees it.</summary>
+public sealed record ContractTerm(Guid ContractId, string Number, ContractKind Kind, DateOnly StartsOn, DateOnly EndsOn);
+
+/// <summary>The answer: the category, why, the warranty end that applied and the covering contract.</summary>
+public sealed record EntitlementDecision(ServiceCategory Category, string Reason, DateOnly WarrantyEndsOn, Guid? ContractId);
+
+/// <summary>
+/// The entitlement rule (§1 六, §4 四, §10 五.3): within the warranty of the asset, or of the named
+/// component when it has its own, the work is free; otherwise a contract in force that day makes it
+/// contract work (a maintenance contract before a per-visit one); otherwise the customer pays.
+/// </summary>
+public static class EntitlementPolicy
+{
+    public static EntitlementDecision Decide(AssetCoverage coverage, string? componentCode, DateOnly on)
+    {
+        if (on < coverage.AcceptedOn)
+        {
+            throw new PreconditionFailedException(
+                $"The asset was accepted on {coverage.AcceptedOn:yyyy-MM-dd}; before that, installation is not after-sales service.");
+        }
+
+        var months = coverage.WarrantyMonths;
+        var subject = "the asset";
+        if (!string.IsNullOrEmpty(componentCode))
+        {
+            var component = coverage.Components.FirstOrDefault(c => c.Code == componentCode)
+                ?? throw ValidationException.ForField("component_code", $"The asset has no component '{componentCode}'.");
+            months = component.WarrantyMonths;
+            subject = $"component {component.Code} ({component.Name})";
+        }
+
+        var warrantyEndsOn = WarrantyEnd(coverage.AcceptedOn, months);
+        if (on <= warrantyEndsOn)
+        {
+            return new EntitlementDecision(ServiceCategory.Free,
+                $"Within the warranty of {subject} until {warrantyEndsOn:yyyy-MM-dd}.", warrantyEndsOn, null);
+        }
+
+        var contract = coverage.Contracts
+            .Where(c => c.StartsOn <= on && on <= c.EndsOn)
+            .OrderBy(c => c.Kind)
+            .ThenByDescending(c => c.EndsOn)
+            .FirstOrDefault();
+        if (contract is not null)
+        {
+            var kind = contract.Kind == ContractKind.Maintenance ? "maintenance" : "per-visit";
+            return new EntitlementDecision(ServiceCategory.Contract,
+                $"Warranty of {subject} ended {warrantyEndsOn:yyyy-MM-dd}; covered by {kind} contract {contract.Number} until {contract.EndsOn:yyyy-MM-dd}.",
+                warrantyEndsOn, contract.ContractId);
+        }
+
+        return new EntitlementDecision(ServiceCategory.Paid,
+            $"Warranty of {subject} ended {warrantyEndsOn:yyyy-MM-dd} and no contract covers it; the service is paid.",
+            warrantyEndsOn, null);
+    }
+
+    /// <summary>The last day of a warranty of <paramref name="months"/> months starting on <paramref name="acceptedOn"/>.</summary>
+    public static DateOnly WarrantyEnd(DateOnly acceptedOn, int months) => acceptedOn.AddMonths(months).AddDays(-1);
+}

@@ -1,0 +1,31 @@
+using AfterSales.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AfterSales.Platform.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// The service's own database (connection <c>&lt;service&gt;-db</c>), its tables in a schema named for
+    /// the service, with Aspire's health check, retries and tracing; migrations are applied and, in
+    /// Development, demo data seeded before the service starts taking calls.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSeeder>(this IHostApplicationBuilder builder, string service)
+        where TContext : DbContext
+        where TSeeder : class, IDbSeeder<TContext>
+    {
+        var connectionName = ResourceNames.Database(service);
+        builder.Services.AddDbContextPool<TContext>(options => options.UseNpgsql(
+            builder.Configuration.GetConnectionString(connectionName)
+                ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured."),
+            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", service)));
+        builder.EnrichNpgsqlDbContext<TContext>();
+
+        builder.Services.AddScoped<IDbSeeder<TContext>, TSeeder>();
+        builder.Services.AddHostedService<MigrationHostedService<TContext>>();
+        return builder;
+    }
+}

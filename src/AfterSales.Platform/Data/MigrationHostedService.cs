@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Platform.Data;
+
+/// <summary>Demo data a newcomer meets in Development; must be safe to run on every start.</summary>
+public interface IDbSeeder<in TContext> where TContext : DbContext
+{
+    Task SeedAsync(TContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Applies the checked-in migrations (and the Development seed) while the host starts, before Kestrel
+/// listens, so a service is never reachable with an old schema. EF Core takes a migration lock, so
+/// replicas starting together are safe.
+/// </summary>
+internal sealed partial class MigrationHostedService<TContext>(
+    IServiceProvider services, IHostEnvironment environment, ILogger<MigrationHostedService<TContext>> logger) : IHostedService
+    where TContext : DbContext
+{
+    private static readonly ActivitySource Source = new("AfterSales.Migrations");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var activity = Source.StartActivity($"Migrate {typeof(TContext).Name}");
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var strategy = context.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+            if (environment.IsDevelopment())
+            {
+                await scope.ServiceProvider.GetRequiredService<IDbSeeder<TContext>>().SeedAsync(context, cancellationToken);
+            }
+        });
+        LogMigrated(logger, typeof(TContext).Name);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database of {Context} is migrated")]
+    private static partial void LogMigrated(ILogger logger, string context);
+}

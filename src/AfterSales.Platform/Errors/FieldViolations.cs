@@ -1,0 +1,73 @@
+using Google.Rpc;
+
+namespace AfterSales.Platform.Errors;
+
+/// <summary>
+/// Collects every problem of a request before answering, so a caller fixes all fields in one round trip.
+/// Field names are the proto field paths (snake_case), as google.rpc.BadRequest expects.
+/// </summary>
+public sealed class FieldViolations
+{
+    private readonly List<BadRequest.Types.FieldViolation> _violations = [];
+
+    public bool Any => _violations.Count > 0;
+
+    public FieldViolations Add(string field, string description)
+    {
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        return this;
+    }
+
+    /// <summary>A required text: not blank and at most <paramref name="maxLength"/> characters.</summary>
+    public FieldViolations RequireText(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, $"{field} is required.");
+        }
+        return OptionalText(field, value, maxLength);
+    }
+
+    /// <summary>An optional text: when present, at most <paramref name="maxLength"/> characters.</summary>
+    public FieldViolations OptionalText(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, $"{field} must be at most {maxLength} characters.");
+        }
+        return this;
+    }
+
+    /// <summary>An opaque id issued by this suite: present and well-formed.</summary>
+    public FieldViolations RequireId(string field, string? value, out Guid id)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            id = Guid.Empty;
+            Add(field, $"{field} is required.");
+        }
+        else if (!Guid.TryParse(value, out id))
+        {
+            Add(field, $"{field} is not a valid id.");
+        }
+        return this;
+    }
+
+    /// <summary>A page size: 0 means the default, otherwise 1 to <paramref name="max"/>.</summary>
+    public FieldViolations PageSize(string field, int value, int max)
+    {
+        if (value < 0 || value > max)
+        {
+            Add(field, $"{field} must be between 0 and {max}.");
+        }
+        return this;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new ValidationException(_violations.ToArray());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using AfterSales.Platform.Errors;
+
+namespace AfterSales.Platform.Grpc;
+
+/// <summary>
+/// Opaque keyset page tokens: the sort key of the last item served, base64url-encoded. Keyset paging
+/// stays correct while rows are added, and a token reveals nothing a caller could not already see.
+/// </summary>
+public static class PageToken
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static int SizeOrDefault(int requested) => requested == 0 ? DefaultPageSize : requested;
+
+    public static string Encode(string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The key in a token, or null for the first page; a malformed token is a field violation.</summary>
+    public static string? Decode(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+        }
+        catch (FormatException)
+        {
+            throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
+        }
+    }
+}

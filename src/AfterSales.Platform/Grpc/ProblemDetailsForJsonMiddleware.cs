@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Google.Rpc;
+using Microsoft.AspNetCore.Http;
+
+namespace AfterSales.Platform.Grpc;
+
+/// <summary>
+/// JSON transcoding answers a failed call with google.rpc.Status as JSON. Web front ends expect RFC 9457
+/// problem details instead, so for <c>/api/...</c> requests this middleware rewrites any error answer
+/// into <c>application/problem+json</c>: the HTTP status of the gRPC code, the message as <c>detail</c>,
+/// field violations as <c>errors</c>, and the gRPC code name as <c>grpcStatus</c>.
+/// </summary>
+public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+
+        // JSON answers are small and unary; buffering them lets an error be rewritten before it is sent.
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (context.Response.StatusCode < StatusCodes.Status400BadRequest)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+            return;
+        }
+
+        var status = context.Items[ErrorInterceptor.StatusItemKey] as Google.Rpc.Status ?? ReadStatus(buffer, context.Response.StatusCode);
+        var problem = ToProblem(status);
+        context.Response.Headers.ContentLength = null;
+        await problem.ExecuteAsync(context);
+    }
+
+    /// <summary>The problem response for a gRPC status; public so the gateway answers its own errors alike.</summary>
+    public static IResult ToProblem(Google.Rpc.Status status)
+    {
+        var code = (Code)status.Code;
+        var extensions = new Dictionary<string, object?> { ["grpcStatus"] = StatusNames.Of(code) };
+        var badRequest = status.Details.Select(d => d.TryUnpack<BadRequest>(out var b) ? b : null).FirstOrDefault(b => b is not null);
+        if (badRequest is not null)
+        {
+            var errors = badRequest.FieldViolations
+                .GroupBy(v => v.Field)
+                .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
+            return Results.ValidationProblem(errors, detail: status.Message, statusCode: StatusNames.HttpStatusOf(code), extensions: extensions);
+        }
+        return Results.Problem(detail: status.Message, statusCode: StatusNames.HttpStatusOf(code), extensions: extensions);
+    }
+
+    /// <summary>An error the interceptor did not see (e.g. a malformed JSON body): read what transcoding wrote.</summary>
+    private static Google.Rpc.Status ReadStatus(MemoryStream buffer, int httpStatus)
+    {
+        var status = new Google.Rpc.Status { Code = (int)StatusNames.CodeOfHttpStatus(httpStatus), Message = "The request failed." };
+        try
+        {
+            using var json = JsonDocument.Parse(buffer.ToArray());
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                if (json.RootElement.TryGetProperty("code", out var code) && code.TryGetInt32(out var value))
+                {
+                    status.Code = value;
+                }
+                if (json.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text)
+                {
+                    status.Message = text;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (e.g. an empty 404 for an unknown route): keep the generic status.
+        }
+        return status;
+    }
+}

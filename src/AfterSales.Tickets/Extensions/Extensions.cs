@@ -1,0 +1,18 @@
+using AfterSales.Customers.V1;
+using AfterSales.Platform.Data;
+using AfterSales.Platform.Grpc;
+using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.Infrastructure;
+using AfterSales.Tickets.Services;
+
+namespace AfterSales.Tickets.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<TicketsDbContext, TicketsSeeder>(ResourceNames.Tickets);
+        builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
+        builder.Services.AddScoped<EntitlementClient>();
+    }
+}

@@ -1,0 +1,30 @@
+using AfterSales.Platform.Errors;
+using AfterSales.Tickets.Infrastructure;
+using AfterSales.Tickets.V1;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Tickets.Grpc;
+
+public sealed class StationGrpcService(TicketsDbContext db) : StationService.StationServiceBase
+{
+    public override async Task<ListStationsResponse> ListStations(ListStationsRequest request, ServerCallContext context)
+    {
+        var stations = await db.Stations.AsNoTracking().OrderBy(s => s.Code).ToListAsync(context.CancellationToken);
+        return new ListStationsResponse { Stations = { stations.Select(s => s.ToProto()) } };
+    }
+
+    public override async Task<ListTechniciansResponse> ListTechnicians(ListTechniciansRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("station_id", request.StationId, out var stationId).ThrowIfAny();
+        if (!await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
+        {
+            throw new NotFoundException("Station", request.StationId);
+        }
+        var technicians = await db.Technicians.AsNoTracking()
+            .Where(t => t.StationId == stationId)
+            .OrderBy(t => t.Name)
+            .ToListAsync(context.CancellationToken);
+        return new ListTechniciansResponse { Technicians = { technicians.Select(t => t.ToProto()) } };
+    }
+}

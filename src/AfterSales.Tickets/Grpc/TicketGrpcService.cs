@@ -1,0 +1,71 @@
+using System.Globalization;
+using AfterSales.Platform;
+using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
+using AfterSales.Tickets.Infrastructure;
+using AfterSales.Tickets.Services;
+using AfterSales.Tickets.V1;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Tickets.Grpc;
+
+public sealed class TicketGrpcService(TicketsDbContext db, EntitlementClient entitlements, BusinessCalendar calendar)
+    : TicketService.TicketServiceBase
+{
+    public override async Task<Ticket> CreateTicket(CreateTicketRequest request, ServerCallContext context)
+    {
+        var report = request.ToIntakeReport(calendar.Now);
+        var entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
+
+        var sequence = await db.NextTicketSequenceAsync(context.CancellationToken);
+        var number = Model.Ticket.FormatNumber(calendar.DateOf(report.ReceivedAt), sequence);
+        var ticket = Model.Ticket.Open(Guid.CreateVersion7(), number, report, entitlement, calendar.Now);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ticket.ToProto();
+    }
+
+    public override async Task<Ticket> GetTicket(GetTicketRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("ticket_id", request.TicketId, out var id).ThrowIfAny();
+        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken)
+            ?? throw new NotFoundException("Ticket", request.TicketId);
+        return ticket.ToProto();
+    }
+
+    public override async Task<ListTicketsResponse> ListTickets(ListTicketsRequest request, ServerCallContext context)
+    {
+        new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
+        var size = PageToken.SizeOrDefault(request.PageSize);
+
+        var query = db.Tickets.AsNoTracking().OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number).AsQueryable();
+        if (PageToken.Decode(request.PageToken) is { } after)
+        {
+            var (receivedAt, number) = ParseKey(after);
+            query = query.Where(t => t.ReceivedAt < receivedAt || (t.ReceivedAt == receivedAt && string.Compare(t.Number, number) < 0));
+        }
+        var page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
+
+        var response = new ListTicketsResponse { Tickets = { page.Take(size).Select(t => t.ToProto()) } };
+        if (page.Count > size)
+        {
+            var last = page[size - 1];
+            response.NextPageToken = PageToken.Encode($"{last.ReceivedAt.UtcTicks}|{last.Number}");
+        }
+        return response;
+    }
+
+    /// <summary>The keyset of the last ticket served: when it was received, and its number to break ties.</summary>
+    private static (DateTimeOffset ReceivedAt, string Number) ParseKey(string key)
+    {
+        var parts = key.Split('|');
+        if (parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
+        }
+        throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
+    }
+}

@@ -1,0 +1,140 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AfterSales.Tickets.Infrastructure.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "tickets");
+
+            migrationBuilder.CreateSequence(
+                name: "ticket_numbers",
+                schema: "tickets");
+
+            migrationBuilder.CreateTable(
+                name: "Stations",
+                schema: "tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Region = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Stations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tickets",
+                schema: "tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SerialNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ComponentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FaultDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    CategoryReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tickets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Technicians",
+                schema: "tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skills = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Technicians", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Technicians_Stations_StationId",
+                        column: x => x.StationId,
+                        principalSchema: "tickets",
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stations_Code",
+                schema: "tickets",
+                table: "Stations",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Technicians_StationId",
+                schema: "tickets",
+                table: "Technicians",
+                column: "StationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Number",
+                schema: "tickets",
+                table: "Tickets",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ReceivedAt_Number",
+                schema: "tickets",
+                table: "Tickets",
+                columns: new[] { "ReceivedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_StationId_ReceivedAt",
+                schema: "tickets",
+                table: "Tickets",
+                columns: new[] { "StationId", "ReceivedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Technicians",
+                schema: "tickets");
+
+            migrationBuilder.DropTable(
+                name: "Tickets",
+                schema: "tickets");
+
+            migrationBuilder.DropTable(
+                name: "Stations",
+                schema: "tickets");
+
+            migrationBuilder.DropSequence(
+                name: "ticket_numbers",
+                schema: "tickets");
+        }
+    }
+}

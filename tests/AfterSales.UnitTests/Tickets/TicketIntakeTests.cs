@@ -1,0 +1,103 @@
+using AfterSales.Platform.Errors;
+using AfterSales.Tickets.Grpc;
+using AfterSales.Tickets.V1;
+using Google.Protobuf.WellKnownTypes;
+using Model = AfterSales.Tickets.Model;
+
+namespace AfterSales.UnitTests.Tickets;
+
+public class TicketIntakeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
+
+    private static CreateTicketRequest Valid() => new()
+    {
+        SerialNumber = " EL-1 ",
+        Channel = IntakeChannel.Phone,
+        ContactName = "王建国",
+        ContactPhone = "0571-8888-1001",
+        FaultDescription = "电梯运行时有异响",
+    };
+
+    [Fact]
+    public void A_valid_request_becomes_a_trimmed_report_received_now()
+    {
+        var report = Valid().ToIntakeReport(Now);
+
+        Assert.Equal("EL-1", report.SerialNumber);
+        Assert.Null(report.ComponentCode);
+        Assert.Equal(Model.IntakeChannel.Phone, report.Channel);
+        Assert.Equal(Now, report.ReceivedAt);
+    }
+
+    [Fact]
+    public void Every_missing_field_is_reported_at_once()
+    {
+        var error = Assert.Throws<ValidationException>(() => new CreateTicketRequest().ToIntakeReport(Now));
+
+        Assert.Equal(
+            ["channel", "contact_name", "contact_phone", "fault_description", "serial_number"],
+            error.Violations.Select(v => v.Field).Order());
+    }
+
+    [Fact]
+    public void Received_at_may_not_be_in_the_future_beyond_clock_skew()
+    {
+        var request = Valid();
+        request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(10));
+
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Now));
+
+        Assert.Equal("received_at", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void Received_at_slightly_ahead_is_tolerated_as_clock_skew()
+    {
+        var request = Valid();
+        request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(2));
+
+        Assert.Equal(Now.AddMinutes(2), request.ToIntakeReport(Now).ReceivedAt);
+    }
+
+    [Fact]
+    public void An_undefined_channel_is_rejected()
+    {
+        var request = Valid();
+        request.Channel = (IntakeChannel)42;
+
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Now));
+
+        Assert.Equal("channel", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void An_overlong_description_is_rejected()
+    {
+        var request = Valid();
+        request.FaultDescription = new string('坏', 2001);
+
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Now));
+
+        Assert.Equal("fault_description", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void A_ticket_opens_registered_with_the_category_of_its_entitlement()
+    {
+        var report = Valid().ToIntakeReport(Now);
+        var entitlement = new Model.IntakeEntitlement(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Model.ServiceCategory.Contract, "HT-1");
+
+        var ticket = Model.Ticket.Open(Guid.NewGuid(), "T20261127-000001", report, entitlement, Now);
+
+        Assert.Equal(Model.TicketStatus.Registered, ticket.Status);
+        Assert.Equal(Model.ServiceCategory.Contract, ticket.Category);
+        Assert.Equal(entitlement.StationId, ticket.StationId);
+    }
+
+    [Fact]
+    public void Ticket_numbers_carry_the_day_and_a_zero_padded_sequence()
+    {
+        Assert.Equal("T20261127-000042", Model.Ticket.FormatNumber(new DateOnly(2026, 11, 27), 42));
+    }
+}
