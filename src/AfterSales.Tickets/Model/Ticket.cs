@@ -60,12 +60,16 @@ public sealed class Ticket
         ContactName = report.ContactName,
         ContactPhone = report.ContactPhone,
         FaultDescription = report.FaultDescription,
-        ReceivedAt = report.ReceivedAt,
+        ReceivedAt = ToMicroseconds(report.ReceivedAt),
         Category = entitlement.Category,
         CategoryReason = entitlement.Reason,
         Status = TicketStatus.Registered,
-        CreatedAt = now,
+        CreatedAt = ToMicroseconds(now),
     };
+
+    // PostgreSQL keeps instants to the microsecond: keep no more, so the answer to a create equals every later read.
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset instant) =>
+        new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 
     public Guid Id { get; private set; }
 

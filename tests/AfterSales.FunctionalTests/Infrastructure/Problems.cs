@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text.Json;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace AfterSales.FunctionalTests.Infrastructure;
+
+/// <summary>Assertions on the suite's error model, on both surfaces.</summary>
+public static class Problems
+{
+    /// <summary>The call failed with INVALID_ARGUMENT and a BadRequest naming exactly these fields.</summary>
+    public static void AssertFieldViolations(RpcException error, params string[] fields)
+    {
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var badRequest = error.GetRpcStatus()?.GetDetail<BadRequest>();
+        Assert.NotNull(badRequest);
+        Assert.Equal(fields.Order(), badRequest.FieldViolations.Select(v => v.Field).Order());
+    }
+
+    /// <summary>A problem+json answer with this status and gRPC code name; returns its body.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string grpcStatus)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((int)status, body.GetProperty("status").GetInt32());
+        Assert.Equal(grpcStatus, body.GetProperty("grpcStatus").GetString());
+        return body;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using AfterSales.Platform.Data;
+using AfterSales.ServiceDefaults;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+
+namespace AfterSales.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// One domain service running for real: Kestrel on two loopback ports (gRPC over h2c and HTTP/1.1, as
+/// under the AppHost), its own database on the test PostgreSQL, the test Redis.
+/// </summary>
+public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+    where TContext : DbContext
+{
+    private readonly Dictionary<string, string?> _settings;
+    private Respawner? _respawner;
+
+    public ServiceFactory(LocalServers servers, string service, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Service = service;
+        DatabaseConnectionString = servers.Database(service);
+        GrpcPort = LocalServers.NextFreePort();
+        HttpPort = LocalServers.NextFreePort();
+        _settings = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{ResourceNames.Database(service)}"] = DatabaseConnectionString,
+            [$"ConnectionStrings:{ResourceNames.Redis}"] = servers.Redis,
+            ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        UseKestrel();
+        StartServer();
+        Channel = GrpcChannel.ForAddress(GrpcAddress);
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}") };
+    }
+
+    public string Service { get; }
+    public string DatabaseConnectionString { get; }
+    public int GrpcPort { get; }
+    public int HttpPort { get; }
+    public string GrpcAddress => $"http://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A gRPC channel to the service over real HTTP/2.</summary>
+    public GrpcChannel Channel { get; }
+
+    /// <summary>An HTTP/1.1 client for the JSON (transcoded) surface.</summary>
+    public HttpClient Http { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // Host settings reach Program.cs before it reads them, unlike ConfigureAppConfiguration's.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Empties the service's tables (Respawn) and seeds the demo data again.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = [Service],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+        await _respawner.ResetAsync(connection);
+
+        await using var scope = Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        await scope.ServiceProvider.GetRequiredService<IDbSeeder<TContext>>().SeedAsync(context, CancellationToken.None);
+    }
+
+    /// <summary>Runs <paramref name="work"/> against a fresh DbContext of the service.</summary>
+    public async Task<T> WithDbAsync<T>(Func<TContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Channel.Dispose();
+            Http.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,81 @@
+using AfterSales.Customers.Infrastructure;
+using AfterSales.Customers.Grpc;
+using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.Grpc;
+using AfterSales.Tickets.Infrastructure;
+using StackExchange.Redis;
+
+namespace AfterSales.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The servers and services every functional test shares, started once. Tests of one collection run one
+/// after another and each starts from freshly seeded data (<see cref="ResetAsync"/>), so no test sees
+/// another's rows or counts.
+/// </summary>
+public sealed class Suite : IAsyncLifetime
+{
+    private readonly List<Func<Task>> _resets = [];
+    private readonly List<IAsyncDisposable> _services = [];
+
+    public LocalServers Servers { get; private set; } = null!;
+
+    public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers { get; private set; } = null!;
+    public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Servers = await LocalServers.StartAsync();
+        Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers));
+        Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, new Dictionary<string, string?>
+        {
+            [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+        }));
+    }
+
+    private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)
+        where TEntry : class where TContext : Microsoft.EntityFrameworkCore.DbContext
+    {
+        _resets.Add(factory.ResetAsync);
+        _services.Add(factory);
+        return factory;
+    }
+
+    /// <summary>Fresh seed data in every service and an empty Redis.</summary>
+    public async Task ResetAsync()
+    {
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync($"{Servers.Redis},allowAdmin=true"))
+        {
+            await redis.GetServers()[0].FlushAllDatabasesAsync();
+        }
+        foreach (var reset in _resets)
+        {
+            await reset();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in _services)
+        {
+            await service.DisposeAsync();
+        }
+        await Servers.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SuiteCollection : ICollectionFixture<Suite>
+{
+    public const string Name = "suite";
+}
+
+/// <summary>Base of every functional test class: joins the suite and resets its data before each test.</summary>
+[Collection(SuiteCollection.Name)]
+public abstract class SuiteTest(Suite suite) : IAsyncLifetime
+{
+    protected Suite Suite { get; } = suite;
+
+    public Task InitializeAsync() => Suite.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
