@@ -51,6 +51,7 @@ public static class Extensions
                 .AddMeter("Yarp.ReverseProxy"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
+                .AddSource("AfterSales.*")
                 .AddSource("Yarp.ReverseProxy")
                 // Probes every few seconds would bury real traces in the dashboard.
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsProbe(context))

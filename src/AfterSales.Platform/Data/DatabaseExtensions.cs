@@ -1,5 +1,6 @@
 using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,10 +19,13 @@ public static class DatabaseExtensions
         where TSeeder : class, IDbSeeder<TContext>
     {
         var connectionName = ResourceNames.Database(service);
-        builder.Services.AddDbContextPool<TContext>(options => options.UseNpgsql(
-            builder.Configuration.GetConnectionString(connectionName)
-                ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured."),
-            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", service)));
+        builder.Services.AddDbContextPool<TContext>((services, options) => options
+            .UseNpgsql(
+                builder.Configuration.GetConnectionString(connectionName)
+                    ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured."),
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", service))
+            // Platform interceptors (e.g. the outbox signal) registered by the platform's extensions.
+            .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.EnrichNpgsqlDbContext<TContext>();
 
         builder.Services.AddScoped<IDbSeeder<TContext>, TSeeder>();

@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using AfterSales.Platform.Idempotency;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class GrpcHostingExtensions
         builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BusinessCalendar>();
+        builder.Services.AddScoped(typeof(IdempotentRequests<>));
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using AfterSales.Customers.V1;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Infrastructure;
@@ -12,6 +13,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<TicketsDbContext, TicketsSeeder>(ResourceNames.Tickets);
+        builder.AddEventOutbox<TicketsDbContext>();
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
         builder.Services.AddScoped<EntitlementClient>();
     }

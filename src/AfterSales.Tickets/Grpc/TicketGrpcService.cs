@@ -1,7 +1,9 @@
 using System.Globalization;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Idempotency;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.Services;
 using AfterSales.Tickets.V1;
@@ -10,21 +12,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Tickets.Grpc;
 
-public sealed class TicketGrpcService(TicketsDbContext db, EntitlementClient entitlements, BusinessCalendar calendar)
-    : TicketService.TicketServiceBase
+public sealed class TicketGrpcService(
+    TicketsDbContext db,
+    EntitlementClient entitlements,
+    IdempotentRequests<TicketsDbContext> requests,
+    IEventOutbox outbox,
+    BusinessCalendar calendar) : TicketService.TicketServiceBase
 {
-    public override async Task<Ticket> CreateTicket(CreateTicketRequest request, ServerCallContext context)
-    {
-        var report = request.ToIntakeReport(calendar.Now);
-        var entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
+    public override Task<Ticket> CreateTicket(CreateTicketRequest request, ServerCallContext context) =>
+        requests.SaveOnceAsync(request, context, async () =>
+        {
+            var report = request.ToIntakeReport(calendar.Now);
+            var entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
 
-        var sequence = await db.NextTicketSequenceAsync(context.CancellationToken);
-        var number = Model.Ticket.FormatNumber(calendar.DateOf(report.ReceivedAt), sequence);
-        var ticket = Model.Ticket.Open(Guid.CreateVersion7(), number, report, entitlement, calendar.Now);
-        db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return ticket.ToProto();
-    }
+            var sequence = await db.NextTicketSequenceAsync(context.CancellationToken);
+            var number = Model.Ticket.FormatNumber(calendar.DateOf(report.ReceivedAt), sequence);
+            var ticket = Model.Ticket.Open(Guid.CreateVersion7(), number, report, entitlement, calendar.Now);
+            db.Tickets.Add(ticket);
+            outbox.Enqueue(ticket.ToOpenedEvent());
+            return ticket.ToProto();
+        });
 
     public override async Task<Ticket> GetTicket(GetTicketRequest request, ServerCallContext context)
     {

@@ -64,6 +64,17 @@ internal static class TicketMappings
         Status = (V1.TicketStatus)ticket.Status,
     };
 
+    public static Events.V1.TicketOpened ToOpenedEvent(this Model.Ticket ticket) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        CustomerId = ticket.CustomerId.ToString(),
+        AssetId = ticket.AssetId.ToString(),
+        Category = (Common.V1.ServiceCategory)ticket.Category,
+        ReceivedAt = Timestamp.FromDateTimeOffset(ticket.ReceivedAt),
+    };
+
     public static V1.Station ToProto(this Model.Station station) => new()
     {
         StationId = station.Id.ToString(),

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Model;
 using Microsoft.EntityFrameworkCore;
@@ -22,5 +23,6 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
         modelBuilder.HasDefaultSchema(ResourceNames.Tickets);
         modelBuilder.HasSequence<long>(TicketNumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TicketsDbContext).Assembly);
+        modelBuilder.AddPlatformTables();
     }
 }

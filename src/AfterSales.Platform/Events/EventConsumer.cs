@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace AfterSales.Platform.Events;
+
+/// <summary>What a service does when an event of type <typeparamref name="TEvent"/> arrives.</summary>
+public interface IEventHandler<in TEvent> where TEvent : IMessage
+{
+    /// <summary>
+    /// Acts on the event through the scope's DbContext without saving: the consumer saves the handler's
+    /// changes together with the event's inbox row, in one transaction, so an event is acted on once.
+    /// </summary>
+    Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Reads one event stream through this service's consumer group. Each event is handled and recorded
+/// in the inbox in one database transaction, then acknowledged; an event already in the inbox is only
+/// acknowledged. Entries left unacknowledged (a crash, a failed handler) are claimed again by the
+/// sweep after <c>Events:RetryAfter</c>; after <c>Events:MaxDeliveries</c> attempts the event is parked
+/// with its error, and the stream moves on.
+/// </summary>
+internal sealed partial class EventConsumer<TContext, TEvent>(
+    IServiceScopeFactory scopes,
+    IConnectionMultiplexer redis,
+    BusinessCalendar calendar,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<EventConsumer<TContext, TEvent>> logger) : BackgroundService
+    where TContext : DbContext
+    where TEvent : IMessage<TEvent>, new()
+{
+    private const int BatchSize = 20;
+    private static readonly MessageParser<TEvent> Parser = new(() => new TEvent());
+    private static readonly string Type = EventStreams.TypeOf<TEvent>();
+    private static readonly string Stream = EventStreams.StreamOf(Type);
+
+    private readonly string _group = environment.ApplicationName;
+    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
+    private readonly TimeSpan _pollInterval = configuration.GetValue("Events:ConsumerPollInterval", TimeSpan.FromMilliseconds(250));
+    private readonly TimeSpan _retryAfter = configuration.GetValue("Events:RetryAfter", TimeSpan.FromSeconds(10));
+    private readonly int _maxDeliveries = configuration.GetValue("Events:MaxDeliveries", 5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextSweep = DateTime.UtcNow;
+        var groupReady = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var db = redis.GetDatabase();
+                if (!groupReady)
+                {
+                    await EnsureGroupAsync(db);
+                    groupReady = true;
+                }
+
+                var entries = await db.StreamReadGroupAsync(Stream, _group, _consumer, StreamPosition.NewMessages, BatchSize);
+                if (DateTime.UtcNow >= nextSweep)
+                {
+                    var claimed = await db.StreamAutoClaimAsync(Stream, _group, _consumer, (long)_retryAfter.TotalMilliseconds, "0-0", BatchSize);
+                    entries = [.. entries, .. claimed.ClaimedEntries];
+                    nextSweep = DateTime.UtcNow + _retryAfter / 2;
+                }
+                foreach (var entry in entries)
+                {
+                    await ProcessAsync(db, entry, stoppingToken);
+                }
+                if (entries.Length == 0)
+                {
+                    await Task.Delay(_pollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RedisException ex)
+            {
+                // Redis is away (restart, failover): wait and read on; nothing is acknowledged, nothing lost.
+                groupReady = false;
+                LogRedisUnavailable(logger, Stream, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task EnsureGroupAsync(IDatabase db)
+    {
+        try
+        {
+            // From the start of the stream: events produced before this service first ran are still its to process.
+            await db.StreamCreateConsumerGroupAsync(Stream, _group, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // The group exists already.
+        }
+    }
+
+    private async Task ProcessAsync(IDatabase db, StreamEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.IsNull)
+        {
+            return; // claimed but trimmed away
+        }
+        var eventId = Guid.TryParse((string?)entry[EventStreams.IdField], out var id) ? id : Guid.Empty;
+        var traceParent = (string?)entry[EventStreams.TraceParentField];
+        var payload = (byte[]?)entry[EventStreams.PayloadField] ?? [];
+
+        ActivityContext.TryParse(traceParent, null, out var parent);
+        using var activity = EventStreams.Source.StartActivity($"{Type} process", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", Stream);
+        activity?.SetTag("messaging.consumer.group.name", _group);
+        activity?.SetTag("messaging.message.id", eventId.ToString());
+
+        try
+        {
+            if (eventId == Guid.Empty)
+            {
+                throw new InvalidDataException($"Stream entry {entry.Id} carries no event id.");
+            }
+            await HandleOnceAsync(eventId, Parser.ParseFrom(payload), cancellationToken);
+            await db.StreamAcknowledgeAsync(Stream, _group, entry.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not RedisException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            var deliveries = await DeliveriesAsync(db, entry.Id);
+            if (deliveries >= _maxDeliveries)
+            {
+                await ParkAsync(eventId == Guid.Empty ? Guid.CreateVersion7() : eventId, payload, traceParent, ex, deliveries, cancellationToken);
+                await db.StreamAcknowledgeAsync(Stream, _group, entry.Id);
+                LogParked(logger, Type, eventId, deliveries, ex);
+            }
+            else
+            {
+                LogHandlerFailed(logger, Type, eventId, deliveries, ex);
+            }
+        }
+    }
+
+    private async Task HandleOnceAsync(Guid eventId, TEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<IEventHandler<TEvent>>();
+        var strategy = context.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            context.ChangeTracker.Clear();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            if (await context.Set<InboxMessage>().AnyAsync(m => m.EventId == eventId, cancellationToken))
+            {
+                return; // delivered before: acted on once already
+            }
+            await handler.HandleAsync(integrationEvent, cancellationToken);
+            context.Set<InboxMessage>().Add(new InboxMessage(eventId, Type, calendar.Now));
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private async Task<int> DeliveriesAsync(IDatabase db, RedisValue entryId)
+    {
+        var pending = await db.StreamPendingMessagesAsync(Stream, _group, 1, RedisValue.Null, entryId, entryId);
+        return pending.Length == 0 ? 1 : pending[0].DeliveryCount;
+    }
+
+    private async Task ParkAsync(Guid eventId, byte[] payload, string? traceParent, Exception error, int deliveries, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var parked = context.Set<ParkedEvent>();
+        if (!await parked.AnyAsync(p => p.EventId == eventId, cancellationToken))
+        {
+            parked.Add(new ParkedEvent(eventId, Type, payload, traceParent, $"{error.GetType().Name}: {error.Message}", deliveries, calendar.Now));
+            await context.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Stream} failed; Redis unavailable, retrying")]
+    private static partial void LogRedisUnavailable(ILogger logger, string stream, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Type} {EventId} failed (delivery {Deliveries}); it will be retried")]
+    private static partial void LogHandlerFailed(ILogger logger, string type, Guid eventId, int deliveries, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Parked {Type} {EventId} after {Deliveries} failed deliveries")]
+    private static partial void LogParked(ILogger logger, string type, Guid eventId, int deliveries, Exception exception);
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace AfterSales.Platform.Events;
+
+/// <summary>
+/// Moves committed outbox rows to their Redis streams. Rows are claimed with FOR UPDATE SKIP LOCKED, so
+/// replicas share the work; a row is stamped published only after Redis took it. If Redis is down the
+/// rows wait and go out when it returns; an entry sent twice (crash between XADD and the stamp) is
+/// harmless because consumers de-duplicate by event id.
+/// </summary>
+internal sealed partial class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IConnectionMultiplexer redis,
+    OutboxSignal signal,
+    BusinessCalendar calendar,
+    IConfiguration configuration,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private const int BatchSize = 100;
+    private readonly TimeSpan _pollInterval = configuration.GetValue("Events:OutboxPollInterval", TimeSpan.FromSeconds(1));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await PublishBatchAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+                if (published < BatchSize)
+                {
+                    await signal.WaitAsync(_pollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or DbUpdateException or TimeoutException or Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+                LogPublishFailed(logger, backoff.TotalMilliseconds, ex);
+                await Task.Delay(backoff, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Set<OutboxMessage>()
+                .FromSqlRaw(ClaimSql(db))
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return 0;
+            }
+
+            var stream = redis.GetDatabase();
+            foreach (var message in batch)
+            {
+                using var activity = StartPublishActivity(message);
+                await stream.StreamAddAsync(EventStreams.StreamOf(message.Type),
+                [
+                    new NameValueEntry(EventStreams.IdField, message.Id.ToString()),
+                    new NameValueEntry(EventStreams.TypeField, message.Type),
+                    new NameValueEntry(EventStreams.PayloadField, message.Payload),
+                    new NameValueEntry(EventStreams.TraceParentField, message.TraceParent ?? ""),
+                ]);
+                message.MarkPublished(calendar.Now);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return batch.Count;
+        });
+    }
+
+    /// <summary>Publishing is part of the producing call's trace, though it happens after the call answered.</summary>
+    private static Activity? StartPublishActivity(OutboxMessage message)
+    {
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        var activity = EventStreams.Source.StartActivity($"{message.Type} publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", EventStreams.StreamOf(message.Type));
+        activity?.SetTag("messaging.message.id", message.Id.ToString());
+        return activity;
+    }
+
+    private static string ClaimSql(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        var table = $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
+        return $"SELECT * FROM {table} WHERE \"{nameof(OutboxMessage.PublishedAt)}\" IS NULL " +
+               $"ORDER BY \"{nameof(OutboxMessage.CreatedAt)}\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox events failed; retrying in {DelayMs} ms")]
+    private static partial void LogPublishFailed(ILogger logger, double delayMs, Exception exception);
+}
+
+/// <summary>Wakes the relay as soon as a unit of work with events commits, rather than at the next poll.</summary>
+internal sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled; one wake-up covers every commit since.
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
