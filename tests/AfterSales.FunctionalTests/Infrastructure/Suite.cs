@@ -1,5 +1,7 @@
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Grpc;
+using AfterSales.Inventory.Grpc;
+using AfterSales.Inventory.Infrastructure;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Grpc;
 using AfterSales.Tickets.Infrastructure;
@@ -21,6 +23,7 @@ public sealed class Suite : IAsyncLifetime
 
     public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers { get; private set; } = null!;
     public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
+    public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,6 +33,7 @@ public sealed class Suite : IAsyncLifetime
         {
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
         }));
+        Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory));
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)
