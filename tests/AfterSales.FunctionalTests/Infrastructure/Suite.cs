@@ -1,3 +1,5 @@
+using AfterSales.Billing.Grpc;
+using AfterSales.Billing.Infrastructure;
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Grpc;
 using AfterSales.Inventory.Grpc;
@@ -24,6 +26,7 @@ public sealed class Suite : IAsyncLifetime
     public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers { get; private set; } = null!;
     public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
     public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory { get; private set; } = null!;
+    public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -34,6 +37,7 @@ public sealed class Suite : IAsyncLifetime
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
         }));
         Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory));
+        Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing));
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)
