@@ -2,6 +2,8 @@ using AfterSales.Billing.Grpc;
 using AfterSales.Billing.Infrastructure;
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Grpc;
+using AfterSales.Feedback.Grpc;
+using AfterSales.Feedback.Infrastructure;
 using AfterSales.Inventory.Grpc;
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.ServiceDefaults;
@@ -27,6 +29,7 @@ public sealed class Suite : IAsyncLifetime
     public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
     public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory { get; private set; } = null!;
     public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
+    public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -38,6 +41,7 @@ public sealed class Suite : IAsyncLifetime
         }));
         Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory));
         Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing));
+        Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback));
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)
