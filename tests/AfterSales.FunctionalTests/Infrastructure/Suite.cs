@@ -2,6 +2,8 @@ using AfterSales.Billing.Grpc;
 using AfterSales.Billing.Infrastructure;
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Grpc;
+using AfterSales.Documents.Grpc;
+using AfterSales.Documents.Infrastructure;
 using AfterSales.Feedback.Grpc;
 using AfterSales.Feedback.Infrastructure;
 using AfterSales.Inventory.Grpc;
@@ -30,6 +32,7 @@ public sealed class Suite : IAsyncLifetime
     public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory { get; private set; } = null!;
     public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
     public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback { get; private set; } = null!;
+    public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -42,6 +45,7 @@ public sealed class Suite : IAsyncLifetime
         Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory));
         Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing));
         Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback));
+        Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents));
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)
