@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Feedback.Infrastructure;
 using AfterSales.Feedback.V1;
 using AfterSales.Platform;
@@ -35,21 +36,34 @@ public sealed class FeedbackGrpcService(FeedbackDbContext db, BusinessCalendar c
     {
         new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
         var size = PageToken.SizeOrDefault(request.PageSize);
-        var after = PageToken.Decode(request.PageToken);
 
-        // Numbers are the day recorded, then a sequence taken at recording: newest first is number order, reversed.
-        var query = db.Complaints.AsNoTracking().OrderByDescending(c => c.Number).AsQueryable();
-        if (after is not null)
+        var query = db.Complaints.AsNoTracking().OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Number).AsQueryable();
+        if (PageToken.Decode(request.PageToken) is { } after)
         {
-            query = query.Where(c => string.Compare(c.Number, after) < 0);
+            var (recordedAt, number) = ParseKey(after);
+            query = query.Where(c => c.RecordedAt < recordedAt || (c.RecordedAt == recordedAt && string.Compare(c.Number, number) < 0));
         }
         var page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
 
         var response = new ListComplaintsResponse { Complaints = { page.Take(size).Select(c => c.ToProto()) } };
         if (page.Count > size)
         {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Number);
+            var last = page[size - 1];
+            response.NextPageToken = PageToken.Encode($"{last.RecordedAt.UtcTicks}|{last.Number}");
         }
         return response;
+    }
+
+    /// <summary>The keyset of the last complaint served: when it was recorded, and its number to break ties.</summary>
+    private static (DateTimeOffset RecordedAt, string Number) ParseKey(string key)
+    {
+        var parts = key.Split('|');
+        if (parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
+        }
+        throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
     }
 }

@@ -110,6 +110,17 @@ public partial class FeedbackServiceTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
+    public async Task A_page_token_this_service_did_not_issue_is_a_field_violation()
+    {
+        var forged = AfterSales.Platform.Grpc.PageToken.Encode("CP20261127-000001");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.ListComplaintsAsync(new ListComplaintsRequest { PageToken = forged }).ResponseAsync);
+
+        Problems.AssertFieldViolations(error, "page_token");
+    }
+
+    [Fact]
     public async Task An_unknown_complaint_is_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>

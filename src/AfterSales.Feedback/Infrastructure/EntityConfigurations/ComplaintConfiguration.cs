@@ -14,6 +14,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Description).HasMaxLength(2000);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasIndex(c => c.CustomerId);
+        builder.HasIndex(c => new { c.RecordedAt, c.Number });
         // Steps are only ever read with their complaint, in order: one JSON column keeps them together.
         builder.OwnsMany(c => c.Progress, progress => progress.ToJson());
     }

@@ -69,6 +69,8 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("RecordedAt", "Number");
+
                     b.ToTable("Complaints", "feedback");
                 });
 

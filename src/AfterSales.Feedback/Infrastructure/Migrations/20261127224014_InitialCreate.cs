@@ -51,6 +51,12 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
                 table: "Complaints",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RecordedAt_Number",
+                schema: "feedback",
+                table: "Complaints",
+                columns: new[] { "RecordedAt", "Number" });
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Feedback.Infrastructure.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261127222941_InitialCreate")]
+    [Migration("20261127224014_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -71,6 +71,8 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RecordedAt", "Number");
 
                     b.ToTable("Complaints", "feedback");
                 });
