@@ -37,13 +37,15 @@ public sealed record Quote(ServiceCategory Category, IReadOnlyList<QuoteLine> Li
 {
     public decimal Total => Lines.Sum(l => l.AmountDue);
 
-    public static Quote Price(ServiceCategory category, IEnumerable<WorkLine> work) => new(category,
-    [
-        .. work.Select(line =>
+    public static Quote Price(ServiceCategory category, IEnumerable<WorkLine> work)
+    {
+        var lines = new List<QuoteLine>();
+        foreach (var (item, quantity) in work)
         {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(line.Quantity);
-            var listAmount = line.Item.Price * line.Quantity;
-            return new QuoteLine(line.Item, line.Quantity, listAmount, ChargePolicy.IsCharged(category, line.Item.Kind) ? listAmount : 0m);
-        }),
-    ]);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+            var listAmount = item.Price * quantity;
+            lines.Add(new QuoteLine(item, quantity, listAmount, ChargePolicy.IsCharged(category, item.Kind) ? listAmount : 0m));
+        }
+        return new Quote(category, lines);
+    }
 }
