@@ -1,5 +1,13 @@
+using AfterSales.Billing.Grpc;
+using AfterSales.Billing.Infrastructure;
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Grpc;
+using AfterSales.Documents.Grpc;
+using AfterSales.Documents.Infrastructure;
+using AfterSales.Feedback.Grpc;
+using AfterSales.Feedback.Infrastructure;
+using AfterSales.Inventory.Grpc;
+using AfterSales.Inventory.Infrastructure;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Grpc;
 using AfterSales.Tickets.Infrastructure;
@@ -21,6 +29,10 @@ public sealed class Suite : IAsyncLifetime
 
     public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers { get; private set; } = null!;
     public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
+    public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory { get; private set; } = null!;
+    public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
+    public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback { get; private set; } = null!;
+    public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,6 +42,10 @@ public sealed class Suite : IAsyncLifetime
         {
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
         }));
+        Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory));
+        Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing));
+        Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback));
+        Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents));
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)

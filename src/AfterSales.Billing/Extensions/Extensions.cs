@@ -1,0 +1,13 @@
+using AfterSales.Billing.Infrastructure;
+using AfterSales.Platform.Data;
+using AfterSales.ServiceDefaults;
+
+namespace AfterSales.Billing.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<BillingDbContext, BillingSeeder>(ResourceNames.Billing);
+    }
+}

@@ -1,0 +1,97 @@
+using AfterSales.Platform.Errors;
+using Model = AfterSales.Billing.Model;
+using V1 = AfterSales.Billing.V1;
+
+namespace AfterSales.Billing.Grpc;
+
+/// <summary>Wire ↔ domain for the fee schedule and quotes, by hand.</summary>
+internal static class BillingMappings
+{
+    /// <summary>The currency of the fee schedule.</summary>
+    private const string Currency = "CNY";
+
+    /// <summary>A quote is for one job; more lines than this is a mistake, not a job.</summary>
+    private const int MaxLines = 100;
+
+    /// <summary>
+    /// Checks every field of a quote request, fee codes against <paramref name="schedule"/> (the fee items
+    /// the request names, by code), and returns the work it describes.
+    /// </summary>
+    public static (Model.ServiceCategory Category, IReadOnlyList<Model.WorkLine> Lines) ToWork(
+        this V1.QuoteRequest request, IReadOnlyDictionary<string, Model.FeeItem> schedule)
+    {
+        var violations = new FieldViolations();
+        if (request.Category == Common.V1.ServiceCategory.Unspecified || !Enum.IsDefined(request.Category))
+        {
+            violations.Add("category", "category must be one of PAID, CONTRACT, FREE, INTERNAL.");
+        }
+        if (request.Lines.Count is 0 or > MaxLines)
+        {
+            violations.Add("lines", $"lines must hold 1 to {MaxLines} pieces of work.");
+        }
+
+        var work = new List<Model.WorkLine>(request.Lines.Count);
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            var line = request.Lines[i];
+            var feeCode = $"lines[{i}].fee_code";
+            var quantity = $"lines[{i}].quantity";
+            Model.FeeItem? item = null;
+            if (string.IsNullOrEmpty(line.FeeCode))
+            {
+                violations.Add(feeCode, $"{feeCode} is required.");
+            }
+            else if (!schedule.TryGetValue(line.FeeCode, out item))
+            {
+                violations.Add(feeCode, $"{feeCode} names no item of the fee schedule.");
+            }
+            if (line.Quantity < 1)
+            {
+                violations.Add(quantity, $"{quantity} must be at least 1.");
+            }
+            else if (item is not null)
+            {
+                work.Add(new Model.WorkLine(item, line.Quantity));
+            }
+        }
+        violations.ThrowIfAny();
+
+        return ((Model.ServiceCategory)request.Category, work);
+    }
+
+    public static V1.FeeItem ToProto(this Model.FeeItem item) => new()
+    {
+        Code = item.Code,
+        Name = item.Name,
+        Kind = (V1.FeeKind)item.Kind,
+        Unit = item.Unit,
+        Price = ToMoney(item.Price),
+    };
+
+    public static V1.Quote ToProto(this Model.Quote quote) => new()
+    {
+        Category = (Common.V1.ServiceCategory)quote.Category,
+        Lines =
+        {
+            quote.Lines.Select(line => new V1.QuoteLine
+            {
+                FeeCode = line.Item.Code,
+                Name = line.Item.Name,
+                Kind = (V1.FeeKind)line.Item.Kind,
+                Unit = line.Item.Unit,
+                Quantity = line.Quantity,
+                UnitPrice = ToMoney(line.Item.Price),
+                ListAmount = ToMoney(line.ListAmount),
+                AmountDue = ToMoney(line.AmountDue),
+            }),
+        },
+        Total = ToMoney(quote.Total),
+    };
+
+    // Schedule prices are kept to the fen and quantities are whole, so units and nanos carry every amount exactly.
+    private static Common.V1.Money ToMoney(decimal amount)
+    {
+        var units = decimal.Truncate(amount);
+        return new Common.V1.Money { CurrencyCode = Currency, Units = (long)units, Nanos = (int)((amount - units) * 1_000_000_000m) };
+    }
+}

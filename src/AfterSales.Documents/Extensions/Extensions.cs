@@ -1,0 +1,22 @@
+using AfterSales.Documents.Grpc;
+using AfterSales.Documents.Infrastructure;
+using AfterSales.Documents.Model;
+using AfterSales.Platform.Data;
+using AfterSales.ServiceDefaults;
+
+namespace AfterSales.Documents.Extensions;
+
+internal static class Extensions
+{
+    /// <summary>Room in an archive request for the fields beside its content.</summary>
+    private const int RequestEnvelopeBytes = 64 * 1024;
+
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<DocumentsDbContext, DocumentsSeeder>(ResourceNames.Documents);
+        // gRPC refuses messages over 4 MiB by default; a document may be 10 MiB, and one just over that
+        // should reach the handler and be told which field is too big rather than be cut off.
+        builder.Services.AddGrpc().AddServiceOptions<DocumentGrpcService>(options =>
+            options.MaxReceiveMessageSize = ArchivedDocument.MaxContentBytes + RequestEnvelopeBytes);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using AfterSales.Feedback.Infrastructure;
+using AfterSales.Feedback.V1;
+using AfterSales.Platform;
+using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Complaint = AfterSales.Feedback.V1.Complaint;
+
+namespace AfterSales.Feedback.Grpc;
+
+public sealed class FeedbackGrpcService(FeedbackDbContext db, BusinessCalendar calendar) : FeedbackService.FeedbackServiceBase
+{
+    public override async Task<Complaint> FileComplaint(FileComplaintRequest request, ServerCallContext context)
+    {
+        var report = request.ToComplaintReport();
+
+        var now = calendar.Now;
+        var sequence = await db.NextComplaintSequenceAsync(context.CancellationToken);
+        var complaint = Model.Complaint.File(Guid.CreateVersion7(), Model.Complaint.FormatNumber(calendar.DateOf(now), sequence), report, now);
+        db.Complaints.Add(complaint);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return complaint.ToProto();
+    }
+
+    public override async Task<Complaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("complaint_id", request.ComplaintId, out var id).ThrowIfAny();
+        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+            ?? throw new NotFoundException("Complaint", request.ComplaintId);
+        return complaint.ToProto();
+    }
+
+    public override async Task<ListComplaintsResponse> ListComplaints(ListComplaintsRequest request, ServerCallContext context)
+    {
+        new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
+        var size = PageToken.SizeOrDefault(request.PageSize);
+
+        var query = db.Complaints.AsNoTracking().OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Number).AsQueryable();
+        if (PageToken.Decode(request.PageToken) is { } after)
+        {
+            var (recordedAt, number) = ParseKey(after);
+            query = query.Where(c => c.RecordedAt < recordedAt || (c.RecordedAt == recordedAt && string.Compare(c.Number, number) < 0));
+        }
+        var page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
+
+        var response = new ListComplaintsResponse { Complaints = { page.Take(size).Select(c => c.ToProto()) } };
+        if (page.Count > size)
+        {
+            var last = page[size - 1];
+            response.NextPageToken = PageToken.Encode($"{last.RecordedAt.UtcTicks}|{last.Number}");
+        }
+        return response;
+    }
+
+    /// <summary>The keyset of the last complaint served: when it was recorded, and its number to break ties.</summary>
+    private static (DateTimeOffset RecordedAt, string Number) ParseKey(string key)
+    {
+        var parts = key.Split('|');
+        if (parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
+        }
+        throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
+    }
+}

@@ -1,0 +1,62 @@
+using AfterSales.Inventory.Infrastructure;
+using AfterSales.Inventory.V1;
+using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Part = AfterSales.Inventory.V1.Part;
+
+namespace AfterSales.Inventory.Grpc;
+
+public sealed class InventoryGrpcService(InventoryDbContext db) : InventoryService.InventoryServiceBase
+{
+    public override async Task<Part> GetPart(GetPartRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("part_id", request.PartId, out var id).ThrowIfAny();
+        var part = await db.Parts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken)
+            ?? throw new NotFoundException("Part", request.PartId);
+        return part.ToProto();
+    }
+
+    public override async Task<ListPartsResponse> ListParts(ListPartsRequest request, ServerCallContext context)
+    {
+        new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
+        var size = PageToken.SizeOrDefault(request.PageSize);
+        var after = PageToken.Decode(request.PageToken);
+
+        var query = db.Parts.AsNoTracking().OrderBy(p => p.PartNumber).AsQueryable();
+        if (after is not null)
+        {
+            query = query.Where(p => string.Compare(p.PartNumber, after) > 0);
+        }
+        var page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
+
+        var response = new ListPartsResponse { Parts = { page.Take(size).Select(p => p.ToProto()) } };
+        if (page.Count > size)
+        {
+            response.NextPageToken = PageToken.Encode(page[size - 1].PartNumber);
+        }
+        return response;
+    }
+
+    public override async Task<GetStockLevelsResponse> GetStockLevels(GetStockLevelsRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("part_id", request.PartId, out var id).ThrowIfAny();
+        if (!await db.Parts.AnyAsync(p => p.Id == id, context.CancellationToken))
+        {
+            throw new NotFoundException("Part", request.PartId);
+        }
+
+        var levels = await db.StockLevels.AsNoTracking()
+            .Where(l => l.PartId == id)
+            .Join(db.Warehouses, l => l.WarehouseId, w => w.Id, (l, w) => new { Level = l, Warehouse = w })
+            .OrderBy(x => x.Warehouse.StationId != null)
+            .ThenBy(x => x.Warehouse.Code)
+            .ToListAsync(context.CancellationToken);
+        return new GetStockLevelsResponse
+        {
+            PartId = id.ToString(),
+            StockLevels = { levels.Select(x => x.Level.ToProto(x.Warehouse)) },
+        };
+    }
+}

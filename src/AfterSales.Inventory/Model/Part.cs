@@ -1,0 +1,40 @@
+namespace AfterSales.Inventory.Model;
+
+/// <summary>A spare part of the catalogue (§2 3.7.1), priced in CNY.</summary>
+public sealed class Part
+{
+    private Part() { }
+
+    public Part(Guid id, string partNumber, string name, string specification, decimal unitPrice)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partNumber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(unitPrice);
+        if (decimal.Round(unitPrice, 2) != unitPrice)
+        {
+            throw new ArgumentException("A price is kept to the fen: at most two decimals.", nameof(unitPrice));
+        }
+        Id = id;
+        PartNumber = partNumber;
+        Name = name;
+        Specification = specification;
+        UnitPrice = unitPrice;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Unique across the catalogue; the catalogue is listed in its order.</summary>
+    public string PartNumber { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>Dimensions, ratings and the models the part fits: what "accurate in spec" is checked against.</summary>
+    public string Specification { get; private set; } = "";
+
+    public decimal UnitPrice { get; private set; }
+
+    /// <summary>The class of the last classification run, or null for a part that has not been through one.</summary>
+    public AbcClass? AbcClass { get; private set; }
+
+    public void Classify(AbcClass abcClass) => AbcClass = abcClass;
+}

@@ -1,0 +1,16 @@
+using AfterSales.Inventory.Extensions;
+using AfterSales.Inventory.Grpc;
+using AfterSales.Platform.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGrpcPlatform();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapGrpcPlatform();
+app.MapGrpcService<InventoryGrpcService>();
+
+app.Run();
