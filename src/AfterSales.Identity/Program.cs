@@ -1,3 +1,4 @@
+using AfterSales.Identity.Endpoints;
 using AfterSales.Identity.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,5 +9,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapTokenEndpoint();
 
 app.Run();

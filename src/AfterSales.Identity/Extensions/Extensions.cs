@@ -1,5 +1,6 @@
 using AfterSales.Identity.Infrastructure;
 using AfterSales.Identity.Model;
+using AfterSales.Identity.Services;
 using AfterSales.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,7 +13,7 @@ internal static class Extensions
         builder.AddServiceDatabase<IdentityDbContext, IdentitySeeder>(IdentityResource.Name);
         builder.Services.Configure<TokenServerOptions>(builder.Configuration.GetSection(TokenServerOptions.SectionName));
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
-        builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>());
+        builder.Services.AddScoped<StaffSignIn>();
+        builder.AddTokenServer();
     }
 }
