@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Grpc;
+using AfterSales.Identity;
+using AfterSales.Identity.Infrastructure;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Grpc;
 using AfterSales.Tickets.Infrastructure;
@@ -21,6 +24,10 @@ public sealed class Suite : IAsyncLifetime
 
     public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers { get; private set; } = null!;
     public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
+    public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
+
+    /// <summary>The secret of every demo client and the password of every demo user, new for each run.</summary>
+    public string IdentityDemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public async Task InitializeAsync()
     {
@@ -29,6 +36,10 @@ public sealed class Suite : IAsyncLifetime
         Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, new Dictionary<string, string?>
         {
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+        }));
+        Identity = Add(new ServiceFactory<TokenServerOptions, IdentityDbContext>(Servers, IdentityResource.Name, new Dictionary<string, string?>
+        {
+            [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.DemoPassword)}"] = IdentityDemoPassword,
         }));
     }
 
