@@ -8,6 +8,9 @@ using AfterSales.Feedback.Grpc;
 using AfterSales.Feedback.Infrastructure;
 using AfterSales.Inventory.Grpc;
 using AfterSales.Inventory.Infrastructure;
+using System.Security.Cryptography;
+using AfterSales.Identity;
+using AfterSales.Identity.Infrastructure;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Grpc;
 using AfterSales.Tickets.Infrastructure;
@@ -33,6 +36,10 @@ public sealed class Suite : IAsyncLifetime
     public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
     public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback { get; private set; } = null!;
     public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
+    public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
+
+    /// <summary>The secret of every demo client and the password of every demo user, new for each run.</summary>
+    public string IdentityDemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public async Task InitializeAsync()
     {
@@ -46,6 +53,10 @@ public sealed class Suite : IAsyncLifetime
         Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing));
         Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback));
         Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents));
+        Identity = Add(new ServiceFactory<TokenServerOptions, IdentityDbContext>(Servers, IdentityResource.Name, new Dictionary<string, string?>
+        {
+            [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.DemoPassword)}"] = IdentityDemoPassword,
+        }));
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)

@@ -1,0 +1,19 @@
+using AfterSales.Identity.Infrastructure;
+using AfterSales.Identity.Model;
+using AfterSales.Identity.Services;
+using AfterSales.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace AfterSales.Identity.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IdentityDbContext, IdentitySeeder>(IdentityResource.Name);
+        builder.Services.Configure<TokenServerOptions>(builder.Configuration.GetSection(TokenServerOptions.SectionName));
+        builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        builder.Services.AddScoped<StaffSignIn>();
+        builder.AddTokenServer();
+    }
+}

@@ -1,0 +1,18 @@
+using AfterSales.Identity.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Identity.Infrastructure;
+
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+{
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(IdentityResource.Name);
+        // OpenIddict's applications, authorizations, scopes and tokens. Added to the model here rather than
+        // through the options, because the platform builds the options for every service alike.
+        modelBuilder.UseOpenIddict();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
+    }
+}

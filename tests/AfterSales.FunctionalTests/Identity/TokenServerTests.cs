@@ -1,0 +1,257 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AfterSales.FunctionalTests.Infrastructure;
+using AfterSales.Identity;
+using AfterSales.Identity.Endpoints;
+using AfterSales.Identity.Infrastructure;
+using AfterSales.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
+
+namespace AfterSales.FunctionalTests.Identity;
+
+public class TokenServerTests(Suite suite) : SuiteTest(suite)
+{
+    private const string Issuer = "http://identity/";
+
+    [Fact]
+    public async Task Client_credentials_give_a_station_a_jwt_carrying_its_station_id()
+    {
+        var response = await RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.IdentityDemoPassword));
+
+        var token = await AssertTokenAsync(response);
+        var payload = Payload(token);
+        Assert.Equal(DemoIds.StationHangzhou.ToString(), payload.GetProperty("station_id").GetString());
+        Assert.Equal("station-hangzhou", payload.GetProperty("client_id").GetString());
+        Assert.Equal("station-hangzhou", payload.GetProperty("sub").GetString());
+        Assert.Equal("aftersales-api", payload.GetProperty("aud").GetString());
+        Assert.Equal(Issuer, payload.GetProperty("iss").GetString());
+        Assert.Equal("aftersales", payload.GetProperty("scope").GetString());
+        Assert.False(payload.TryGetProperty("role", out _));
+        Assert.Equal(3600, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
+    }
+
+    [Fact]
+    public async Task Each_station_gets_its_own_station_id()
+    {
+        var response = await RequestTokenAsync(ClientCredentials("station-ningbo", Suite.IdentityDemoPassword));
+
+        var payload = Payload(await AssertTokenAsync(response));
+        Assert.Equal(DemoIds.StationNingbo.ToString(), payload.GetProperty("station_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_station_may_authenticate_with_http_basic()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint.Path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"station-hangzhou:{Suite.IdentityDemoPassword}")));
+
+        var response = await Suite.Identity.Http.SendAsync(request);
+
+        await AssertTokenAsync(response);
+    }
+
+    [Fact]
+    public async Task A_wrong_client_secret_is_refused()
+    {
+        var response = await RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.IdentityDemoPassword + "x"));
+
+        var error = await AssertErrorAsync(response, "invalid_client");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(error.TryGetProperty("access_token", out _));
+    }
+
+    [Fact]
+    public async Task A_station_cannot_sign_staff_in()
+    {
+        var response = await RequestTokenAsync(new()
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "station-hangzhou",
+            ["client_secret"] = Suite.IdentityDemoPassword,
+            ["username"] = "dispatcher",
+            ["password"] = Suite.IdentityDemoPassword,
+        });
+
+        await AssertErrorAsync(response, "unauthorized_client");
+    }
+
+    [Fact]
+    public async Task The_password_grant_gives_a_dispatcher_a_token_with_the_role_and_no_station()
+    {
+        var response = await RequestTokenAsync(Password("dispatcher", Suite.IdentityDemoPassword));
+
+        var payload = Payload(await AssertTokenAsync(response));
+        Assert.Equal(["dispatcher"], Roles(payload));
+        Assert.False(payload.TryGetProperty("station_id", out _));
+        Assert.Equal("黄磊", payload.GetProperty("name").GetString());
+        Assert.True(Guid.TryParse(payload.GetProperty("sub").GetString(), out _));
+        Assert.Equal("aftersales-api", payload.GetProperty("aud").GetString());
+        Assert.Equal(Issuer, payload.GetProperty("iss").GetString());
+    }
+
+    [Fact]
+    public async Task A_station_technician_gets_the_station_id_with_the_role()
+    {
+        var response = await RequestTokenAsync(Password("technician", Suite.IdentityDemoPassword));
+
+        var payload = Payload(await AssertTokenAsync(response));
+        Assert.Equal(["technician"], Roles(payload));
+        Assert.Equal(DemoIds.StationHangzhou.ToString(), payload.GetProperty("station_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_user_name_is_matched_without_regard_to_case()
+    {
+        var response = await RequestTokenAsync(Password("Dispatcher", Suite.IdentityDemoPassword));
+
+        await AssertTokenAsync(response);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_user_are_refused_alike()
+    {
+        var wrongPassword = await AssertErrorAsync(
+            await RequestTokenAsync(Password("dispatcher", Suite.IdentityDemoPassword + "x")), "invalid_grant");
+        var unknownUser = await AssertErrorAsync(
+            await RequestTokenAsync(Password("nobody-by-this-name", Suite.IdentityDemoPassword)), "invalid_grant");
+
+        Assert.Equal(wrongPassword.GetProperty("error_description").GetString(), unknownUser.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
+    public async Task A_disabled_user_is_refused_like_a_wrong_password()
+    {
+        await Suite.Identity.WithDbAsync(async db =>
+        {
+            var user = await db.StaffUsers.SingleAsync(u => u.UserName == "finance");
+            user.Disable();
+            return await db.SaveChangesAsync();
+        });
+
+        var error = await AssertErrorAsync(await RequestTokenAsync(Password("finance", Suite.IdentityDemoPassword)), "invalid_grant");
+
+        Assert.Equal(TokenEndpoint.StaffRefusal, error.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
+    public async Task The_discovery_document_lists_the_token_endpoint_and_keys_under_the_issuer()
+    {
+        var discovery = await GetJsonAsync("/.well-known/openid-configuration");
+
+        Assert.Equal(Issuer, discovery.GetProperty("issuer").GetString());
+        Assert.Equal($"{Issuer}connect/token", discovery.GetProperty("token_endpoint").GetString());
+        Assert.Equal($"{Issuer}.well-known/jwks", discovery.GetProperty("jwks_uri").GetString());
+        var grants = discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).ToList();
+        Assert.Contains("client_credentials", grants);
+        Assert.Contains("password", grants);
+    }
+
+    [Fact]
+    public async Task A_token_verifies_with_the_published_rsa_key()
+    {
+        var token = await AssertTokenAsync(await RequestTokenAsync(ClientCredentials("station-ningbo", Suite.IdentityDemoPassword)));
+        var jwks = await GetJsonAsync("/.well-known/jwks");
+
+        var parts = token.Split('.');
+        var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement;
+        Assert.Equal("RS256", header.GetProperty("alg").GetString());
+        var key = jwks.GetProperty("keys").EnumerateArray()
+            .Single(k => k.GetProperty("kid").GetString() == header.GetProperty("kid").GetString());
+        using var rsa = RSA.Create(new RSAParameters
+        {
+            Modulus = Base64Url.DecodeFromChars(key.GetProperty("n").GetString()!),
+            Exponent = Base64Url.DecodeFromChars(key.GetProperty("e").GetString()!),
+        });
+        Assert.True(rsa.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64Url.DecodeFromChars(parts[2]),
+            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    [Fact]
+    public async Task Without_a_demo_password_no_demo_credentials_are_seeded()
+    {
+        await using var scope = Suite.Identity.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        await db.StaffUsers.ExecuteDeleteAsync();
+        await db.Set<OpenIddictEntityFrameworkCoreApplication>().ExecuteDeleteAsync();
+        var seeder = ActivatorUtilities.CreateInstance<IdentitySeeder>(scope.ServiceProvider, Options.Create(new TokenServerOptions()));
+
+        await seeder.SeedAsync(db, CancellationToken.None);
+
+        Assert.False(await db.StaffUsers.AnyAsync());
+        Assert.False(await db.Set<OpenIddictEntityFrameworkCoreApplication>().AnyAsync());
+    }
+
+    [Fact]
+    public async Task The_checked_in_migrations_match_the_model()
+    {
+        var pending = await Suite.Identity.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+
+        Assert.False(pending, "The model has changes no migration captures: add a migration.");
+    }
+
+    private static Dictionary<string, string> ClientCredentials(string clientId, string secret) => new()
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = clientId,
+        ["client_secret"] = secret,
+        ["scope"] = "aftersales",
+    };
+
+    private static Dictionary<string, string> Password(string userName, string password) => new()
+    {
+        ["grant_type"] = "password",
+        ["client_id"] = IdentitySeeder.WebFrontEndClientId,
+        ["username"] = userName,
+        ["password"] = password,
+    };
+
+    private Task<HttpResponseMessage> RequestTokenAsync(Dictionary<string, string> form) =>
+        Suite.Identity.Http.PostAsync(TokenEndpoint.Path, new FormUrlEncodedContent(form));
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        var response = await Suite.Identity.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    /// <summary>A successful bearer-token answer; returns the access token.</summary>
+    private static async Task<string> AssertTokenAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("Bearer", json.GetProperty("token_type").GetString());
+        Assert.False(json.TryGetProperty("refresh_token", out _));
+        return json.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>An OAuth error answer with this error code; returns its body.</summary>
+    private static async Task<JsonElement> AssertErrorAsync(HttpResponseMessage response, string error)
+    {
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(error, body.GetProperty("error").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error_description").GetString()));
+        return body;
+    }
+
+    /// <summary>The claims of a JWT, read without validating it (what these tests check is its content).</summary>
+    private static JsonElement Payload(string jwt) =>
+        JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.Split('.')[1])).RootElement;
+
+    /// <summary>A single role is a string in the JSON payload, several an array.</summary>
+    private static List<string?> Roles(JsonElement payload) => payload.GetProperty("role") is { ValueKind: JsonValueKind.Array } roles
+        ? [.. roles.EnumerateArray().Select(r => r.GetString())]
+        : [payload.GetProperty("role").GetString()];
+}
