@@ -5,17 +5,41 @@ namespace AfterSales.AppHost;
 internal static class Extensions
 {
     /// <summary>
-    /// A domain service: its own database on the shared server, Redis, and its two endpoints (gRPC over
-    /// h2c and HTTP/1.1) taken from its Kestrel configuration. It starts once its infrastructure is healthy.
+    /// Every project's readiness endpoint (ServiceDefaults). Without a health check a project counts as
+    /// healthy as soon as its process starts, and WaitFor would let the gateway in before the services
+    /// have migrated their databases.
+    /// </summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>
+    /// The token server, with its own database. In Development it seeds demo station clients and staff
+    /// users whose secret is the <c>demo-password</c> parameter: generated once and kept in the AppHost's
+    /// user secrets (<c>dotnet user-secrets list --project AfterSales.AppHost</c>), never in the repository.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddIdentity(this IDistributedApplicationBuilder builder, Infrastructure infrastructure)
+    {
+        var demoPassword = builder.AddParameter("demo-password", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
+        return builder.AddProject<Projects.AfterSales_Identity>(ResourceNames.Identity)
+            .WithHttpHealthCheck(HealthPath)
+            .WithReference(infrastructure.Database(ResourceNames.Identity))
+            .WithEnvironment("Identity__DemoPassword", demoPassword)
+            .WaitFor(infrastructure.Postgres);
+    }
+
+    /// <summary>
+    /// A domain service: its own database on the shared server, Redis, the token server it validates
+    /// callers against, and its two endpoints (gRPC over h2c and HTTP/1.1) taken from its Kestrel
+    /// configuration. It starts once its infrastructure is healthy.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
-        this IDistributedApplicationBuilder builder, string name, Infrastructure infrastructure)
+        this IDistributedApplicationBuilder builder, string name, Infrastructure infrastructure, IResourceBuilder<ProjectResource> identity)
         where TProject : IProjectMetadata, new()
     {
-        var database = infrastructure.Database(name);
         return builder.AddProject<TProject>(name)
-            .WithReference(database, ResourceNames.Database(name))
+            .WithHttpHealthCheck(HealthPath)
+            .WithReference(infrastructure.Database(name))
             .WithReference(infrastructure.Redis)
+            .WithReference(identity)
             .WaitFor(infrastructure.Postgres)
             .WaitFor(infrastructure.Redis);
     }

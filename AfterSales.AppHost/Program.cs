@@ -6,13 +6,21 @@ var builder = DistributedApplication.CreateBuilder(args);
 // PostgreSQL and Redis: containers, local processes or external servers (Infrastructure:Mode).
 var infrastructure = builder.AddInfrastructure();
 
-var customers = builder.AddService<Projects.AfterSales_Customers>(ResourceNames.Customers, infrastructure);
-var tickets = builder.AddService<Projects.AfterSales_Tickets>(ResourceNames.Tickets, infrastructure)
+// The token server every service trusts; partner stations and staff get their tokens from it.
+var identity = builder.AddIdentity(infrastructure);
+
+var customers = builder.AddService<Projects.AfterSales_Customers>(ResourceNames.Customers, infrastructure, identity);
+var tickets = builder.AddService<Projects.AfterSales_Tickets>(ResourceNames.Tickets, infrastructure, identity)
     .WithReference(customers);
+var inventory = builder.AddService<Projects.AfterSales_Inventory>(ResourceNames.Inventory, infrastructure, identity);
+var billing = builder.AddService<Projects.AfterSales_Billing>(ResourceNames.Billing, infrastructure, identity);
+var feedback = builder.AddService<Projects.AfterSales_Feedback>(ResourceNames.Feedback, infrastructure, identity);
+var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.Documents, infrastructure, identity);
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)
+    .WithHttpHealthCheck(Extensions.HealthPath)
     .WithExternalHttpEndpoints()
-    .WithServiceReferences([customers, tickets]);
+    .WithServiceReferences([identity, customers, tickets, inventory, billing, feedback, documents]);
 
 builder.Build().Run();

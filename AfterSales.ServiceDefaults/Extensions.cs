@@ -79,8 +79,8 @@ public static class Extensions
     {
         // Probes carry no secrets and change nothing; they are served in every environment so the
         // AppHost and an orchestrator can both see whether a service is ready.
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }
 

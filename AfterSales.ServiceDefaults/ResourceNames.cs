@@ -9,6 +9,7 @@ public static class ResourceNames
     public const string Postgres = "postgres";
     public const string Redis = "redis";
     public const string Gateway = "gateway";
+    public const string Identity = "identity";
 
     public const string Customers = "customers";
     public const string Tickets = "tickets";

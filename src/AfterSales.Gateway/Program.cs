@@ -3,12 +3,18 @@ using AfterSales.Gateway;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddTokenValidation();
+builder.AddCallerRateLimits();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters())
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
 
+app.UseCallerProblems();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy => proxy.UseProblemResponsesForProxyErrors());
 

@@ -1,3 +1,4 @@
+using AfterSales.ServiceDefaults;
 namespace AfterSales.Identity;
 
 /// <summary>The <c>Identity</c> configuration section.</summary>
@@ -10,7 +11,7 @@ public sealed class TokenServerOptions
     /// service's service-discovery address, which is where the other services' validators fetch the
     /// discovery document and the signing keys from.
     /// </summary>
-    public Uri Issuer { get; set; } = new($"http://{IdentityResource.Name}/");
+    public Uri Issuer { get; set; } = new($"http://{ResourceNames.Identity}/");
 
     /// <summary>The RSA private key tokens are signed with, in PEM; without it a key is made at each start.</summary>
     public string? SigningKey { get; set; }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AfterSales.Platform;
 
@@ -13,4 +15,15 @@ public sealed class BusinessCalendar(IConfiguration configuration, TimeProvider 
     public DateTimeOffset Now => time.GetUtcNow();
 
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
+}
+
+public static class BusinessCalendarExtensions
+{
+    /// <summary>The system clock and the company's calendar, registered once however many callers ask.</summary>
+    public static IServiceCollection AddBusinessCalendar(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BusinessCalendar>();
+        return services;
+    }
 }

@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.EndToEndTests;
 
@@ -27,6 +28,27 @@ public sealed class SuiteHost : IAsyncLifetime
     /// <summary>The gateway as web front ends see it: JSON over HTTP/1.1.</summary>
     public HttpClient GatewayJson { get; private set; } = null!;
 
+    /// <summary>Tokens for the seeded demo stations and staff, from the gateway's token endpoint.</summary>
+    public Callers Callers { get; private set; } = null!;
+
+    /// <summary>A channel to the gateway whose calls carry <paramref name="token"/>.</summary>
+    public GrpcChannel GatewayAs(string token) => Callers.Channel(App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), token);
+
+    /// <summary>Stops a resource, runs <paramref name="meanwhile"/>, starts it again and waits until it is healthy.</summary>
+    public async Task WhileStoppedAsync(string resource, Func<Task> meanwhile)
+    {
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var stopped = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, timeout.Token);
+        Assert.True(stopped.Success, $"Stopping {resource}: {stopped.Message}");
+        await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text is "Exited" or "Finished" or "Stopped" or "FailedToStart", timeout.Token);
+        await meanwhile();
+        var started = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+        Assert.True(started.Success, $"Starting {resource}: {started.Message}");
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
     /// <summary>The dashboard's telemetry API, with its API key set.</summary>
     public HttpClient Dashboard { get; private set; } = null!;
 
@@ -34,11 +56,13 @@ public sealed class SuiteHost : IAsyncLifetime
     {
         Directory.CreateDirectory(_dataDirectory);
         var apiKey = Guid.NewGuid().ToString("N");
+        var demoPassword = Guid.NewGuid().ToString("N");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AfterSales_AppHost>(
         [
             "--Infrastructure:Mode=local",
             $"--Infrastructure:DataDirectory={_dataDirectory}",
             $"--AppHost:DashboardApiKey={apiKey}",
+            $"--Parameters:demo-password={demoPassword}",
         ], (options, _) => options.DisableDashboard = false);
 
         var started = TimeProvider.System.GetTimestamp();
@@ -52,6 +76,7 @@ public sealed class SuiteHost : IAsyncLifetime
         GatewayJson = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint) };
         Dashboard = new HttpClient { BaseAddress = App.GetEndpoint(DashboardResource, "http") };
         Dashboard.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        Callers = new Callers(GatewayJson, demoPassword);
     }
 
     public async Task DisposeAsync()
@@ -76,4 +101,11 @@ public sealed class SuiteHost : IAsyncLifetime
 
     /// <summary>The resource name Aspire gives the dashboard it starts.</summary>
     private const string DashboardResource = "aspire-dashboard";
+}
+
+/// <summary>One suite for every end-to-end class: it starts once, and classes take turns with it.</summary>
+[CollectionDefinition(Name)]
+public sealed class SuiteCollection : ICollectionFixture<SuiteHost>
+{
+    public const string Name = "suite";
 }

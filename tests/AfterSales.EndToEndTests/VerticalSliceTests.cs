@@ -14,7 +14,8 @@ namespace AfterSales.EndToEndTests;
 /// tickets asks customers for the asset's entitlement; the ticket is read back by gRPC and by JSON; and
 /// the whole flow is one trace in the dashboard.
 /// </summary>
-public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output) : IClassFixture<SuiteHost>
+[Collection(SuiteCollection.Name)]
+public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output)
 {
     // A seeded asset (DemoIds.SerialUnderContract): accepted in 2019, under a maintenance contract now.
     private const string SerialUnderContract = "EL-2019-0001";
@@ -32,12 +33,16 @@ public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output) : ICl
     public async Task A_partner_opens_a_ticket_through_the_gateway_and_reads_it_by_grpc_and_json_in_one_trace()
     {
         output.WriteLine($"Suite started and healthy in {suite.StartupTime.TotalSeconds:F1} s");
-        var tickets = new TicketService.TicketServiceClient(suite.Gateway);
+        var station = await suite.Callers.StationAsync("station-hangzhou");
+        var tickets = new TicketService.TicketServiceClient(suite.GatewayAs(station));
         var (traceId, traceParent) = Telemetry.NewTraceParent();
 
         var created = await tickets.CreateTicketAsync(Intake(), new Metadata { { "traceparent", traceParent } });
         var read = await tickets.GetTicketAsync(new GetTicketRequest { TicketId = created.TicketId });
-        var json = await suite.GatewayJson.GetFromJsonAsync<JsonElement>($"/api/tickets/v1/tickets/{created.TicketId}");
+        using var jsonRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/tickets/v1/tickets/{created.TicketId}");
+        jsonRequest.Headers.Authorization = new("Bearer", station);
+        using var jsonResponse = await suite.GatewayJson.SendAsync(jsonRequest);
+        var json = await jsonResponse.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(ServiceCategory.Contract, created.Category);
         Assert.Equal(created, read);
@@ -47,7 +52,8 @@ public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output) : ICl
         var spans = await Telemetry.WaitForTraceAsync(suite.Dashboard, traceId, s =>
             s.Any(x => x.Service == ResourceNames.Gateway)
             && s.Any(x => x.Service == ResourceNames.Tickets && x.IsDatabase("postgresql"))
-            && s.Any(x => x.Service == ResourceNames.Customers && x.IsDatabase("redis")),
+            && s.Any(x => x.Service == ResourceNames.Customers && x.IsDatabase("redis"))
+            && s.Any(x => x.Service == ResourceNames.Billing && x.Name.EndsWith("TicketOpened process", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(60));
         foreach (var span in spans)
         {
@@ -59,17 +65,27 @@ public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output) : ICl
         Assert.Contains(spans, s => s.Service == ResourceNames.Customers && s.Name.Contains("CheckEntitlement", StringComparison.Ordinal));
         Assert.Contains(spans, s => s.Service == ResourceNames.Tickets && s.IsDatabase("postgresql"));
         Assert.Contains(spans, s => s.Service == ResourceNames.Customers && s.IsDatabase("redis"));
+        // The trace continues across the event: published by tickets' outbox relay, consumed by billing.
+        Assert.Contains(spans, s => s.Service == ResourceNames.Tickets && s.Name.EndsWith("TicketOpened publish", StringComparison.Ordinal));
+        Assert.Contains(spans, s => s.Service == ResourceNames.Billing && s.Name.EndsWith("TicketOpened process", StringComparison.Ordinal));
+        Assert.Contains(spans, s => s.Service == ResourceNames.Billing && s.IsDatabase("postgresql"));
     }
 
     [Fact]
     public async Task Bad_input_through_the_gateway_gets_field_violations_by_grpc_and_a_problem_by_json()
     {
-        var tickets = new TicketService.TicketServiceClient(suite.Gateway);
+        var station = await suite.Callers.StationAsync("station-hangzhou");
+        var tickets = new TicketService.TicketServiceClient(suite.GatewayAs(station));
         var request = Intake();
         request.SerialNumber = "";
 
         var error = await Assert.ThrowsAsync<RpcException>(() => tickets.CreateTicketAsync(request).ResponseAsync);
-        var response = await suite.GatewayJson.PostAsJsonAsync("/api/tickets/v1/tickets", new { serialNumber = "NO-SUCH-SERIAL" });
+        using var jsonRequest = new HttpRequestMessage(HttpMethod.Post, "/api/tickets/v1/tickets")
+        {
+            Content = JsonContent.Create(new { serialNumber = "NO-SUCH-SERIAL" }),
+        };
+        jsonRequest.Headers.Authorization = new("Bearer", station);
+        var response = await suite.GatewayJson.SendAsync(jsonRequest);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -81,9 +97,20 @@ public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output) : ICl
     [Fact]
     public async Task Every_service_answers_through_its_one_gateway_rule()
     {
-        foreach (var path in new[] { "/api/customers/v1/customers?pageSize=1", "/api/tickets/v1/stations" })
+        var manager = await suite.Callers.StaffAsync("manager");
+        foreach (var path in new[]
         {
-            using var response = await suite.GatewayJson.GetAsync(path);
+            "/api/customers/v1/customers?pageSize=1",
+            "/api/tickets/v1/stations",
+            "/api/inventory/v1/parts?pageSize=1",
+            "/api/billing/v1/fee-items",
+            "/api/feedback/v1/complaints?pageSize=1",
+            "/api/documents/v1/templates",
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new("Bearer", manager);
+            using var response = await suite.GatewayJson.SendAsync(request);
             Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
         }
     }

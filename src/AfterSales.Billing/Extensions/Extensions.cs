@@ -1,4 +1,7 @@
 using AfterSales.Billing.Infrastructure;
+using AfterSales.Billing.Services;
+using AfterSales.Events.V1;
+using AfterSales.Platform.Events;
 using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 
@@ -9,5 +12,6 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<BillingDbContext, BillingSeeder>(ResourceNames.Billing);
+        builder.AddEventConsumer<BillingDbContext, TicketOpened, TicketOpenedHandler>();
     }
 }

@@ -1,14 +1,16 @@
 using AfterSales.Billing.Infrastructure;
 using AfterSales.Billing.V1;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using FeeItem = AfterSales.Billing.V1.FeeItem;
 using Quote = AfterSales.Billing.V1.Quote;
+using TicketAccount = AfterSales.Billing.V1.TicketAccount;
 
 namespace AfterSales.Billing.Grpc;
 
-public sealed class BillingGrpcService(BillingDbContext db) : BillingService.BillingServiceBase
+public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : BillingService.BillingServiceBase
 {
     public override async Task<ListFeeItemsResponse> ListFeeItems(ListFeeItemsRequest request, ServerCallContext context)
     {
@@ -33,5 +35,16 @@ public sealed class BillingGrpcService(BillingDbContext db) : BillingService.Bil
 
         var (category, work) = request.ToWork(schedule);
         return Model.Quote.Price(category, work).ToProto();
+    }
+
+    public override async Task<TicketAccount> GetTicketAccount(GetTicketAccountRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("ticket_id", request.TicketId, out var ticketId).ThrowIfAny();
+        var account = await db.TicketAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.TicketId == ticketId, context.CancellationToken);
+        if (account is null || !caller.MaySee(account.StationId))
+        {
+            throw new NotFoundException("Ticket account", request.TicketId);
+        }
+        return account.ToProto();
     }
 }

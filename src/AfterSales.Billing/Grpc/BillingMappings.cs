@@ -88,6 +88,16 @@ internal static class BillingMappings
         Total = ToMoney(quote.Total),
     };
 
+    public static V1.TicketAccount ToProto(this Model.TicketAccount account) => new()
+    {
+        TicketId = account.TicketId.ToString(),
+        TicketNumber = account.TicketNumber,
+        StationId = account.StationId.ToString(),
+        CustomerId = account.CustomerId.ToString(),
+        Category = (Common.V1.ServiceCategory)account.Category,
+        OpenedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(account.OpenedAt),
+    };
+
     // Schedule prices are kept to the fen and quantities are whole, so units and nanos carry every amount exactly.
     private static Common.V1.Money ToMoney(decimal amount)
     {

@@ -10,7 +10,6 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CustomersDbContext, CustomersSeeder>(ResourceNames.Customers);
-        builder.AddRedisClient(ResourceNames.Redis);
         builder.Services.AddScoped<AssetCoverageStore>();
     }
 }

@@ -5,6 +5,7 @@ using AfterSales.Customers.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Asset = AfterSales.Customers.V1.Asset;
@@ -12,15 +13,18 @@ using Customer = AfterSales.Customers.V1.Customer;
 
 namespace AfterSales.Customers.Grpc;
 
-public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStore coverage, BusinessCalendar calendar)
+public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStore coverage, Caller caller, BusinessCalendar calendar)
     : CustomerService.CustomerServiceBase
 {
     public override async Task<Customer> GetCustomer(GetCustomerRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("customer_id", request.CustomerId, out var id).ThrowIfAny();
         var customer = await db.Customers.AsNoTracking().Include(c => c.Sites)
-            .SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("Customer", request.CustomerId);
+            .SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken);
+        if (customer is null || !caller.MaySee(customer.ServingStationId))
+        {
+            throw new NotFoundException("Customer", request.CustomerId);
+        }
         return customer.ToProto();
     }
 
@@ -31,6 +35,14 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
         var after = PageToken.Decode(request.PageToken);
 
         var query = db.Customers.AsNoTracking().Include(c => c.Sites).OrderBy(c => c.Code).AsQueryable();
+        if (caller.StationId is { } station)
+        {
+            query = query.Where(c => c.ServingStationId == station);
+        }
+        else if (!caller.IsInternalStaff)
+        {
+            throw new PermissionDeniedException("Only stations and internal staff list customers.");
+        }
         if (after is not null)
         {
             query = query.Where(c => string.Compare(c.Code, after) > 0);
@@ -48,9 +60,15 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
     public override async Task<Asset> GetAsset(GetAssetRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("asset_id", request.AssetId, out var id).ThrowIfAny();
-        var asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("Asset", request.AssetId);
-        return asset.ToProto();
+        var found = await db.Assets.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { Asset = a, c.ServingStationId })
+            .SingleOrDefaultAsync(context.CancellationToken);
+        if (found is null || !caller.MaySee(found.ServingStationId))
+        {
+            throw new NotFoundException("Asset", request.AssetId);
+        }
+        return found.Asset.ToProto();
     }
 
     public override async Task<Entitlement> CheckEntitlement(CheckEntitlementRequest request, ServerCallContext context)
@@ -60,7 +78,12 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
             .OptionalText("component_code", request.ComponentCode, 32)
             .ThrowIfAny();
 
-        var assetCoverage = await coverage.GetBySerialNumberAsync(request.SerialNumber.Trim(), context.CancellationToken);
+        var serialNumber = request.SerialNumber.Trim();
+        var assetCoverage = await coverage.GetBySerialNumberAsync(serialNumber, context.CancellationToken);
+        if (!caller.MaySee(assetCoverage.ServingStationId))
+        {
+            throw new NotFoundException("Asset with serial number", serialNumber);
+        }
         var at = request.At?.ToDateTimeOffset() ?? calendar.Now;
         var decision = EntitlementPolicy.Decide(assetCoverage, request.ComponentCode, calendar.DateOf(at));
         return decision.ToProto(assetCoverage);

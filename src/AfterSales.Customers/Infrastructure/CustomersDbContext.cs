@@ -1,4 +1,5 @@
 using AfterSales.Customers.Model;
+using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,5 +15,6 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Customers);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomersDbContext).Assembly);
+        modelBuilder.AddPlatformTables();
     }
 }

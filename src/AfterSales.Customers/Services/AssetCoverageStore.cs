@@ -13,7 +13,8 @@ namespace AfterSales.Customers.Services;
 /// time (<c>Customers:CoverageCacheTtl</c>, default 5 min) rather than the answer, so the rule still
 /// runs for the exact moment asked about.
 /// </summary>
-public sealed class AssetCoverageStore(CustomersDbContext db, IConnectionMultiplexer redis, IConfiguration configuration)
+public sealed partial class AssetCoverageStore(
+    CustomersDbContext db, IConnectionMultiplexer redis, IConfiguration configuration, ILogger<AssetCoverageStore> logger)
 {
     private readonly TimeSpan _ttl = configuration.GetValue("Customers:CoverageCacheTtl", TimeSpan.FromMinutes(5));
 
@@ -21,17 +22,35 @@ public sealed class AssetCoverageStore(CustomersDbContext db, IConnectionMultipl
     {
         var cache = redis.GetDatabase();
         var key = new RedisKey($"customers:coverage:{serialNumber}");
-        var cached = await cache.StringGetAsync(key);
-        if (cached.HasValue)
+        try
         {
-            return JsonSerializer.Deserialize<AssetCoverage>((string)cached!)!;
+            var cached = await cache.StringGetAsync(key);
+            if (cached.HasValue)
+            {
+                return JsonSerializer.Deserialize<AssetCoverage>((string)cached!)!;
+            }
+        }
+        catch (RedisException ex)
+        {
+            // The cache is an optimisation: intake keeps working from the database while Redis is away.
+            LogCacheUnavailable(logger, ex);
         }
 
         var coverage = await LoadAsync(serialNumber, cancellationToken)
             ?? throw new NotFoundException("Asset with serial number", serialNumber);
-        await cache.StringSetAsync(key, JsonSerializer.Serialize(coverage), _ttl);
+        try
+        {
+            await cache.StringSetAsync(key, JsonSerializer.Serialize(coverage), _ttl);
+        }
+        catch (RedisException ex)
+        {
+            LogCacheUnavailable(logger, ex);
+        }
         return coverage;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Coverage cache unavailable; reading from the database")]
+    private static partial void LogCacheUnavailable(ILogger logger, Exception exception);
 
     private async Task<AssetCoverage?> LoadAsync(string serialNumber, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using AfterSales.Documents.Model;
+using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,5 +14,6 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Documents);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DocumentsDbContext).Assembly);
+        modelBuilder.AddPlatformTables();
     }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Feedback.Model;
+using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,5 +21,6 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         modelBuilder.HasDefaultSchema(ResourceNames.Feedback);
         modelBuilder.HasSequence<long>(ComplaintNumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FeedbackDbContext).Assembly);
+        modelBuilder.AddPlatformTables();
     }
 }

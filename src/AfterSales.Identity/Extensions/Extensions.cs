@@ -1,3 +1,4 @@
+using AfterSales.ServiceDefaults;
 using AfterSales.Identity.Infrastructure;
 using AfterSales.Identity.Model;
 using AfterSales.Identity.Services;
@@ -10,7 +11,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<IdentityDbContext, IdentitySeeder>(IdentityResource.Name);
+        builder.AddServiceDatabase<IdentityDbContext, IdentitySeeder>(ResourceNames.Identity);
         builder.Services.Configure<TokenServerOptions>(builder.Configuration.GetSection(TokenServerOptions.SectionName));
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<StaffSignIn>();

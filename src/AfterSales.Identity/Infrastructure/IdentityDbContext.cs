@@ -1,3 +1,4 @@
+using AfterSales.ServiceDefaults;
 using AfterSales.Identity.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema(IdentityResource.Name);
+        modelBuilder.HasDefaultSchema(ResourceNames.Identity);
         // OpenIddict's applications, authorizations, scopes and tokens. Added to the model here rather than
         // through the options, because the platform builds the options for every service alike.
         modelBuilder.UseOpenIddict();

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Security;
 using AfterSales.Identity.Model;
 using AfterSales.Platform.Data;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +29,7 @@ internal sealed partial class IdentitySeeder(
         (Guid.Parse("1d000000-0000-4000-8000-000000000003"), "technician", "张伟", StaffRoles.Technician, DemoIds.StationHangzhou),
         (Guid.Parse("1d000000-0000-4000-8000-000000000004"), "manager", "林志强", StaffRoles.Manager, null),
         (Guid.Parse("1d000000-0000-4000-8000-000000000005"), "finance", "吴芳", StaffRoles.Finance, null),
-        (Guid.Parse("1d000000-0000-4000-8000-000000000006"), "qa", "郑涛", StaffRoles.QualityAssurance, null),
+        (Guid.Parse("1d000000-0000-4000-8000-000000000006"), "qa", "郑涛", StaffRoles.Qa, null),
         (Guid.Parse("1d000000-0000-4000-8000-000000000007"), "admin", "系统管理员", StaffRoles.Admin, null),
     ];
 

@@ -1,3 +1,5 @@
+using AfterSales.Platform.Security;
+using Microsoft.Extensions.Hosting;
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -13,14 +15,8 @@ namespace AfterSales.Identity.Model;
 /// </summary>
 public static class AccessTokens
 {
-    /// <summary>The <c>aud</c> of every access token: the suite's services, which accept no other.</summary>
-    public const string Audience = "aftersales-api";
-
     /// <summary>The one scope; every client may ask for it, and every token carries it.</summary>
     public const string Scope = "aftersales";
-
-    /// <summary>The partner station a caller speaks for, as a Guid string; absent for internal staff.</summary>
-    public const string StationIdClaim = "station_id";
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
@@ -31,7 +27,7 @@ public static class AccessTokens
     public static ClaimsPrincipal ForStation(string clientId, Guid stationId)
     {
         var identity = NewIdentity(clientId);
-        identity.SetClaim(StationIdClaim, stationId.ToString());
+        identity.SetClaim(Caller.StationIdClaim, stationId.ToString());
         return Finish(identity);
     }
 
@@ -43,7 +39,7 @@ public static class AccessTokens
         identity.SetClaims(Claims.Role, [.. user.Roles]);
         if (user.StationId is { } stationId)
         {
-            identity.SetClaim(StationIdClaim, stationId.ToString());
+            identity.SetClaim(Caller.StationIdClaim, stationId.ToString());
         }
         return Finish(identity);
     }
@@ -60,7 +56,7 @@ public static class AccessTokens
         // Granted whether or not the client asked (RFC 6749 §3.3 lets the server apply a default scope):
         // it is the only scope, and a token without it would be refused everywhere.
         identity.SetScopes(Scope);
-        identity.SetResources(Audience);
+        identity.SetResources(TokenValidation.Audience);
         // Only access tokens are issued, and everything here is meant for the services that read them.
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace AfterSales.Identity.Model;

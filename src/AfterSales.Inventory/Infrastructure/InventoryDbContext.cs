@@ -1,4 +1,5 @@
 using AfterSales.Inventory.Model;
+using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,5 +15,6 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Inventory);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly);
+        modelBuilder.AddPlatformTables();
     }
 }

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Audit;
 using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,8 +12,9 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// The service's own database (connection <c>&lt;service&gt;-db</c>), its tables in a schema named for
-    /// the service, with Aspire's health check, retries and tracing; migrations are applied and, in
-    /// Development, demo data seeded before the service starts taking calls.
+    /// the service, with Aspire's health check, retries and tracing, and an audit entry for every change;
+    /// migrations are applied and, in Development, demo data seeded before the service starts taking calls.
+    /// The DbContext must call <see cref="PlatformModelExtensions.AddPlatformTables"/>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSeeder>(this IHostApplicationBuilder builder, string service)
         where TContext : DbContext
@@ -27,6 +29,11 @@ public static class DatabaseExtensions
             // Platform interceptors (e.g. the outbox signal) registered by the platform's extensions.
             .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.EnrichNpgsqlDbContext<TContext>();
+        builder.Services.AddScoped<DbContext>(services => services.GetRequiredService<TContext>());
+        builder.Services.AddSingleton(new OwnService(service));
+        builder.Services.AddSingleton<IInterceptor, AuditInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddBusinessCalendar();
 
         builder.Services.AddScoped<IDbSeeder<TContext>, TSeeder>();
         builder.Services.AddHostedService<MigrationHostedService<TContext>>();

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Audit;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,22 @@ namespace AfterSales.Platform.Data;
 public static class PlatformModelExtensions
 {
     /// <summary>
-    /// The tables every service keeps beside its own, in its own schema: the event outbox and inbox,
-    /// parked events, and the answers to requests with a request id.
+    /// The tables every service keeps beside its own, in its own schema: the audit trail, the event
+    /// outbox and inbox, parked events, and the answers to requests with a request id.
     /// </summary>
     public static ModelBuilder AddPlatformTables(this ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.HasKey(e => e.Id);
+            audit.Property(e => e.Actor).HasMaxLength(200);
+            audit.Property(e => e.Operation).HasMaxLength(200);
+            audit.Property(e => e.EntityType).HasMaxLength(100);
+            audit.Property(e => e.EntityId).HasMaxLength(200);
+            audit.Property(e => e.Change).HasMaxLength(16);
+            audit.Property(e => e.ValuesJson).HasColumnType("jsonb");
+            audit.HasIndex(e => e.EntityId);
+        });
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
             outbox.HasKey(m => m.Id);

@@ -1,4 +1,3 @@
-using AfterSales.ServiceDefaults;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,7 +15,6 @@ public static class EventsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddEventOutbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
-        builder.AddEventsRedis();
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
         builder.Services.AddScoped<IEventOutbox, EventOutbox<TContext>>();
@@ -30,17 +28,8 @@ public static class EventsExtensions
         where TEvent : IMessage<TEvent>, new()
         where THandler : class, IEventHandler<TEvent>
     {
-        builder.AddEventsRedis();
         builder.Services.AddScoped<IEventHandler<TEvent>, THandler>();
         builder.Services.AddHostedService<EventConsumer<TContext, TEvent>>();
         return builder;
-    }
-
-    private static void AddEventsRedis(this IHostApplicationBuilder builder)
-    {
-        if (!builder.Services.Any(s => s.ServiceType == typeof(StackExchange.Redis.IConnectionMultiplexer)))
-        {
-            builder.AddRedisClient(ResourceNames.Redis);
-        }
     }
 }

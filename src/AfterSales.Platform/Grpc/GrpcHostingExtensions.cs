@@ -1,5 +1,11 @@
 using Google.Protobuf.Reflection;
+using AfterSales.Platform.Audit;
+using AfterSales.Platform.Events;
 using AfterSales.Platform.Idempotency;
+using AfterSales.ServiceDefaults;
+using AfterSales.Platform.Security;
+using Microsoft.AspNetCore.Http;
+using StackExchange.Redis;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +16,9 @@ namespace AfterSales.Platform.Grpc;
 public static class GrpcHostingExtensions
 {
     /// <summary>
-    /// gRPC with JSON transcoding, the suite's error model, gRPC health (fed by the ASP.NET health checks)
-    /// and reflection, the same in every domain service.
+    /// gRPC with JSON transcoding, the suite's error model, callers from validated access tokens
+    /// (<see cref="Caller"/>), gRPC health (fed by the ASP.NET health checks) and reflection, the same in
+    /// every domain service.
     /// </summary>
     public static IHostApplicationBuilder AddGrpcPlatform(this IHostApplicationBuilder builder)
     {
@@ -20,8 +27,14 @@ public static class GrpcHostingExtensions
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<BusinessCalendar>();
+        builder.AddTokenValidation();
+        // Fail fast while Redis is away instead of queueing: callers (cache, relay, consumers) each have a
+        // better fallback than waiting out a timeout.
+        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.BacklogPolicy = BacklogPolicy.FailFast);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(services => Caller.From(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        builder.Services.AddSingleton<ForwardCallerInterceptor>();
+        builder.Services.AddBusinessCalendar();
         builder.Services.AddScoped(typeof(IdempotentRequests<>));
         return builder;
     }
@@ -30,11 +43,15 @@ public static class GrpcHostingExtensions
     public static WebApplication MapGrpcPlatform(this WebApplication app)
     {
         app.UseMiddleware<ProblemDetailsForJsonMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<ParkedEventGrpcService>();
         if (app.Environment.IsDevelopment())
         {
-            app.MapGrpcReflectionService();
+            app.MapGrpcReflectionService().AllowAnonymous();
         }
         return app;
     }

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Security;
 using AfterSales.ServiceDefaults;
 using Google.Protobuf.Reflection;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -13,7 +14,8 @@ public static class ServiceClientExtensions
 {
     /// <summary>
     /// A typed gRPC client for another service of the suite, found by service discovery on its gRPC
-    /// endpoint. Every call carries the incoming call's deadline and cancellation, capped by
+    /// endpoint. Every call is made on behalf of the incoming call's caller (their token goes along) and
+    /// carries the incoming call's deadline and cancellation, capped by
     /// <c>Grpc:ClientDeadline</c> (default 5 s). Only methods the contract marks safe to repeat
     /// (<c>idempotency_level</c> NO_SIDE_EFFECTS or IDEMPOTENT) are retried, and only on UNAVAILABLE.
     /// </summary>
@@ -24,6 +26,7 @@ public static class ServiceClientExtensions
         return builder.Services
             .AddGrpcClient<TClient>(options => options.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{service}"))
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
+            .AddInterceptor<ForwardCallerInterceptor>()
             .AddInterceptor(() => new DeadlineInterceptor(limit))
             .ConfigureChannel(options => options.ServiceConfig = RetryOnlySafeMethods(contract));
     }

@@ -1,4 +1,5 @@
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Security;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.V1;
 using Grpc.Core;
@@ -6,18 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Tickets.Grpc;
 
-public sealed class StationGrpcService(TicketsDbContext db) : StationService.StationServiceBase
+public sealed class StationGrpcService(TicketsDbContext db, Caller caller) : StationService.StationServiceBase
 {
     public override async Task<ListStationsResponse> ListStations(ListStationsRequest request, ServerCallContext context)
     {
-        var stations = await db.Stations.AsNoTracking().OrderBy(s => s.Code).ToListAsync(context.CancellationToken);
+        var query = db.Stations.AsNoTracking().OrderBy(s => s.Code).AsQueryable();
+        if (caller.StationId is { } own)
+        {
+            query = query.Where(s => s.Id == own);
+        }
+        var stations = await query.ToListAsync(context.CancellationToken);
         return new ListStationsResponse { Stations = { stations.Select(s => s.ToProto()) } };
     }
 
     public override async Task<ListTechniciansResponse> ListTechnicians(ListTechniciansRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("station_id", request.StationId, out var stationId).ThrowIfAny();
-        if (!await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
+        if (!caller.MaySee(stationId) || !await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
         {
             throw new NotFoundException("Station", request.StationId);
         }

@@ -4,6 +4,7 @@ using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
+using AfterSales.Platform.Security;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.Services;
 using AfterSales.Tickets.V1;
@@ -17,13 +18,20 @@ public sealed class TicketGrpcService(
     EntitlementClient entitlements,
     IdempotentRequests<TicketsDbContext> requests,
     IEventOutbox outbox,
+    Caller caller,
     BusinessCalendar calendar) : TicketService.TicketServiceBase
 {
     public override Task<Ticket> CreateTicket(CreateTicketRequest request, ServerCallContext context) =>
         requests.SaveOnceAsync(request, context, async () =>
         {
+            caller.RequireStationOrRole(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin);
             var report = request.ToIntakeReport(calendar.Now);
             var entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
+            if (!caller.MaySee(entitlement.StationId))
+            {
+                // Another station's customer: answer exactly as for an unknown serial number.
+                throw EntitlementClient.UnknownSerialNumber();
+            }
 
             var sequence = await db.NextTicketSequenceAsync(context.CancellationToken);
             var number = Model.Ticket.FormatNumber(calendar.DateOf(report.ReceivedAt), sequence);
@@ -36,8 +44,11 @@ public sealed class TicketGrpcService(
     public override async Task<Ticket> GetTicket(GetTicketRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("ticket_id", request.TicketId, out var id).ThrowIfAny();
-        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("Ticket", request.TicketId);
+        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken);
+        if (ticket is null || !caller.MaySee(ticket.StationId))
+        {
+            throw new NotFoundException("Ticket", request.TicketId);
+        }
         return ticket.ToProto();
     }
 
@@ -47,6 +58,14 @@ public sealed class TicketGrpcService(
         var size = PageToken.SizeOrDefault(request.PageSize);
 
         var query = db.Tickets.AsNoTracking().OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number).AsQueryable();
+        if (caller.StationId is { } station)
+        {
+            query = query.Where(t => t.StationId == station);
+        }
+        else if (!caller.IsInternalStaff)
+        {
+            throw new PermissionDeniedException("Only stations and internal staff list tickets.");
+        }
         if (PageToken.Decode(request.PageToken) is { } after)
         {
             var (receivedAt, number) = ParseKey(after);

@@ -29,7 +29,7 @@ public sealed class EntitlementClient(CustomerService.CustomerServiceClient cust
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
-            throw ValidationException.ForField("serial_number", "No asset with this serial number is registered.");
+            throw UnknownSerialNumber();
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument && ex.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest)
         {
@@ -40,6 +40,15 @@ public sealed class EntitlementClient(CustomerService.CustomerServiceClient cust
             throw new PreconditionFailedException(ex.Status.Detail);
         }
 
+        return ToIntakeEntitlement(entitlement);
+    }
+
+    /// <summary>The one answer for a serial number the caller may not know, whether it exists or not.</summary>
+    public static ValidationException UnknownSerialNumber() =>
+        ValidationException.ForField("serial_number", "No asset with this serial number is registered.");
+
+    private static IntakeEntitlement ToIntakeEntitlement(Entitlement entitlement)
+    {
         return new IntakeEntitlement(
             Guid.Parse(entitlement.AssetId),
             Guid.Parse(entitlement.CustomerId),

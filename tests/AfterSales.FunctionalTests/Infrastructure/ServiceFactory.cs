@@ -22,7 +22,8 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
     private readonly Dictionary<string, string?> _settings;
     private Respawner? _respawner;
 
-    public ServiceFactory(LocalServers servers, string service, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="caller">The token calls carry by default; null for the token server itself.</param>
+    public ServiceFactory(LocalServers servers, string service, Func<Task<string>>? caller, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Service = service;
         DatabaseConnectionString = servers.Database(service);
@@ -41,8 +42,9 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
         }
         UseKestrel();
         StartServer();
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}") };
+        HttpAddress = new Uri($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}");
+        Channel = caller is null ? GrpcChannel.ForAddress(GrpcAddress) : TestCallers.Channel(GrpcAddress, caller);
+        Http = caller is null ? new HttpClient { BaseAddress = HttpAddress } : TestCallers.Http(HttpAddress, caller);
     }
 
     public string Service { get; }
@@ -50,6 +52,13 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
     public int GrpcPort { get; }
     public int HttpPort { get; }
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}";
+    public Uri HttpAddress { get; }
+
+    /// <summary>A gRPC channel to the service whose calls carry another caller's token.</summary>
+    public GrpcChannel ChannelAs(Func<Task<string>> caller) => TestCallers.Channel(GrpcAddress, caller);
+
+    /// <summary>An HTTP client for the JSON surface, as another caller.</summary>
+    public HttpClient HttpAs(Func<Task<string>> caller) => TestCallers.Http(HttpAddress, caller);
 
     /// <summary>A gRPC channel to the service over real HTTP/2.</summary>
     public GrpcChannel Channel { get; }

@@ -41,22 +41,33 @@ public sealed class Suite : IAsyncLifetime
     /// <summary>The secret of every demo client and the password of every demo user, new for each run.</summary>
     public string IdentityDemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>Tokens for the demo stations and staff, from the test token server.</summary>
+    public TestCallers Callers { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Servers = await LocalServers.StartAsync();
-        Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers));
-        Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, new Dictionary<string, string?>
-        {
-            [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
-        }));
-        Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory));
-        Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing));
-        Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback));
-        Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents));
-        Identity = Add(new ServiceFactory<TokenServerOptions, IdentityDbContext>(Servers, IdentityResource.Name, new Dictionary<string, string?>
+        // The token server first: every other service validates its callers' tokens against it.
+        Identity = Add(new ServiceFactory<TokenServerOptions, IdentityDbContext>(Servers, ResourceNames.Identity, caller: null, new Dictionary<string, string?>
         {
             [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.DemoPassword)}"] = IdentityDemoPassword,
         }));
+        Callers = new TestCallers(() => Identity.Http, IdentityDemoPassword);
+        var findIdentity = new Dictionary<string, string?>
+        {
+            [$"services:{ResourceNames.Identity}:{ResourceNames.HttpEndpoint}:0"] = Identity.HttpAddress.ToString(),
+        };
+        Func<Task<string>> staff = () => Callers.StaffAsync(TestCallers.DefaultStaff);
+
+        Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, findIdentity));
+        Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, new Dictionary<string, string?>(findIdentity)
+        {
+            [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+        }));
+        Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
+        Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, findIdentity));
+        Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback, staff, findIdentity));
+        Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, findIdentity));
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)

@@ -24,7 +24,7 @@ public class RetrySafetyTests
         Assert.Equal(new Dictionary<string, string[]>
         {
             ["InventoryService"] = ["GetPart", "GetStockLevels", "ListParts"],
-            ["BillingService"] = ["GetFeeItem", "ListFeeItems", "Quote"],
+            ["BillingService"] = ["GetFeeItem", "GetTicketAccount", "ListFeeItems", "Quote"],
             ["FeedbackService"] = ["GetComplaint", "ListComplaints"],
             ["DocumentService"] = ["GetDocument", "GetTemplate", "ListTemplates"],
         }, retried);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using AfterSales.Platform.Security;
 using System.Security.Claims;
 using AfterSales.Identity.Model;
 using OpenIddict.Abstractions;
@@ -15,7 +17,7 @@ public class AccessTokenTests
         var principal = AccessTokens.ForStation("station-hangzhou", Station);
 
         Assert.Equal("station-hangzhou", principal.GetClaim(Claims.Subject));
-        Assert.Equal(Station.ToString(), principal.GetClaim(AccessTokens.StationIdClaim));
+        Assert.Equal(Station.ToString(), principal.GetClaim(Caller.StationIdClaim));
         Assert.Empty(principal.GetClaims(Claims.Role));
     }
 
@@ -29,7 +31,7 @@ public class AccessTokenTests
         Assert.Equal(user.Id.ToString(), principal.GetClaim(Claims.Subject));
         Assert.Equal("林志强", principal.GetClaim(Claims.Name));
         Assert.Equal([StaffRoles.Manager, StaffRoles.Finance], principal.GetClaims(Claims.Role).ToArray());
-        Assert.Null(principal.GetClaim(AccessTokens.StationIdClaim));
+        Assert.Null(principal.GetClaim(Caller.StationIdClaim));
     }
 
     [Fact]
@@ -39,18 +41,18 @@ public class AccessTokenTests
 
         var principal = AccessTokens.ForStaff(user);
 
-        Assert.Equal(Station.ToString(), principal.GetClaim(AccessTokens.StationIdClaim));
+        Assert.Equal(Station.ToString(), principal.GetClaim(Caller.StationIdClaim));
     }
 
     [Fact]
     public void Every_token_is_for_the_suite_api_with_its_scope_and_every_claim_goes_into_the_access_token()
     {
-        var staff = AccessTokens.ForStaff(new StaffUser(Guid.NewGuid(), "qa", "郑涛", [StaffRoles.QualityAssurance], null));
+        var staff = AccessTokens.ForStaff(new StaffUser(Guid.NewGuid(), "qa", "郑涛", [StaffRoles.Qa], null));
         var station = AccessTokens.ForStation("station-ningbo", Station);
 
         foreach (var principal in new[] { staff, station })
         {
-            Assert.Equal([AccessTokens.Audience], principal.GetResources().ToArray());
+            Assert.Equal([TokenValidation.Audience], principal.GetResources().ToArray());
             Assert.Equal([AccessTokens.Scope], principal.GetScopes().ToArray());
             Assert.All(principal.Claims.Where(IsIssued), claim => Assert.Equal([Destinations.AccessToken], claim.GetDestinations().ToArray()));
         }

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Security;
 using AfterSales.Identity.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -16,6 +16,26 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                 name: "customers");
 
             migrationBuilder.CreateTable(
+                name: "AuditEntry",
+                schema: "customers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorStationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Operation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Change = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ValuesJson = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 schema: "customers",
                 columns: table => new
@@ -31,6 +51,72 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecord",
+                schema: "customers",
+                columns: table => new
+                {
+                    Caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Method = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Response = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecord", x => new { x.Caller, x.Method, x.RequestId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessage",
+                schema: "customers",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessage", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessage",
+                schema: "customers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payload = table.Column<byte[]>(type: "bytea", nullable: false),
+                    TraceParent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ParkedEvent",
+                schema: "customers",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payload = table.Column<byte[]>(type: "bytea", nullable: false),
+                    TraceParent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: false),
+                    Deliveries = table.Column<int>(type: "integer", nullable: false),
+                    ParkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParkedEvent", x => x.EventId);
                 });
 
             migrationBuilder.CreateTable(
@@ -137,6 +223,12 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                 column: "SiteId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntry_EntityId",
+                schema: "customers",
+                table: "AuditEntry",
+                column: "EntityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contracts_CustomerId",
                 schema: "customers",
                 table: "Contracts",
@@ -163,6 +255,13 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                 column: "ServingStationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_CreatedAt",
+                schema: "customers",
+                table: "OutboxMessage",
+                column: "CreatedAt",
+                filter: "\"PublishedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Site_CustomerId",
                 schema: "customers",
                 table: "Site",
@@ -177,7 +276,27 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                 schema: "customers");
 
             migrationBuilder.DropTable(
+                name: "AuditEntry",
+                schema: "customers");
+
+            migrationBuilder.DropTable(
                 name: "Contracts",
+                schema: "customers");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecord",
+                schema: "customers");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessage",
+                schema: "customers");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessage",
+                schema: "customers");
+
+            migrationBuilder.DropTable(
+                name: "ParkedEvent",
                 schema: "customers");
 
             migrationBuilder.DropTable(

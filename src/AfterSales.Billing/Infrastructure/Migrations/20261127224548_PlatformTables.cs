@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AfterSales.Tickets.Infrastructure.Migrations
+namespace AfterSales.Billing.Infrastructure.Migrations
 {
     /// <inheritdoc />
     public partial class PlatformTables : Migration
@@ -12,8 +12,28 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditEntry",
+                schema: "billing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorStationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Operation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Change = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ValuesJson = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecord",
-                schema: "tickets",
+                schema: "billing",
                 columns: table => new
                 {
                     Caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -30,7 +50,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "InboxMessage",
-                schema: "tickets",
+                schema: "billing",
                 columns: table => new
                 {
                     EventId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -44,7 +64,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessage",
-                schema: "tickets",
+                schema: "billing",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -61,7 +81,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "ParkedEvent",
-                schema: "tickets",
+                schema: "billing",
                 columns: table => new
                 {
                     EventId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -78,8 +98,14 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntry_EntityId",
+                schema: "billing",
+                table: "AuditEntry",
+                column: "EntityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessage_CreatedAt",
-                schema: "tickets",
+                schema: "billing",
                 table: "OutboxMessage",
                 column: "CreatedAt",
                 filter: "\"PublishedAt\" IS NULL");
@@ -89,20 +115,24 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AuditEntry",
+                schema: "billing");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecord",
-                schema: "tickets");
+                schema: "billing");
 
             migrationBuilder.DropTable(
                 name: "InboxMessage",
-                schema: "tickets");
+                schema: "billing");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessage",
-                schema: "tickets");
+                schema: "billing");
 
             migrationBuilder.DropTable(
                 name: "ParkedEvent",
-                schema: "tickets");
+                schema: "billing");
         }
     }
 }

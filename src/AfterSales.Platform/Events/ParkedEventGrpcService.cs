@@ -1,0 +1,58 @@
+using AfterSales.Platform.Data;
+using AfterSales.Platform.Errors;
+using AfterSales.Platform.Security;
+using AfterSales.Platform.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
+
+namespace AfterSales.Platform.Events;
+
+/// <summary>Shows and replays the events this service parked; administrators only.</summary>
+internal sealed class ParkedEventGrpcService(DbContext db, IConnectionMultiplexer redis, OwnService own, Caller caller)
+    : ParkedEventService.ParkedEventServiceBase
+{
+    public override async Task<ListParkedEventsResponse> ListParkedEvents(ListParkedEventsRequest request, ServerCallContext context)
+    {
+        own.Require(request.Service);
+        caller.RequireRole(StaffRoles.Admin);
+        var parked = await db.Set<ParkedEvent>().AsNoTracking().OrderBy(p => p.ParkedAt).Take(500).ToListAsync(context.CancellationToken);
+        return new ListParkedEventsResponse
+        {
+            Events =
+            {
+                parked.Select(p => new V1.ParkedEvent
+                {
+                    EventId = p.EventId.ToString(),
+                    Type = p.Type,
+                    Error = p.Error,
+                    Deliveries = p.Deliveries,
+                    ParkedAt = Timestamp.FromDateTimeOffset(p.ParkedAt),
+                }),
+            },
+        };
+    }
+
+    public override async Task<ReplayParkedEventResponse> ReplayParkedEvent(ReplayParkedEventRequest request, ServerCallContext context)
+    {
+        own.Require(request.Service);
+        caller.RequireRole(StaffRoles.Admin);
+        new FieldViolations().RequireId("event_id", request.EventId, out var eventId).ThrowIfAny();
+        var parked = await db.Set<ParkedEvent>().SingleOrDefaultAsync(p => p.EventId == eventId, context.CancellationToken)
+            ?? throw new NotFoundException("Parked event", request.EventId);
+
+        // Back on its stream as a new entry: every consumer group sees it again, and those that
+        // processed it already skip it by its event id.
+        await redis.GetDatabase().StreamAddAsync(EventStreams.StreamOf(parked.Type),
+        [
+            new NameValueEntry(EventStreams.IdField, parked.EventId.ToString()),
+            new NameValueEntry(EventStreams.TypeField, parked.Type),
+            new NameValueEntry(EventStreams.PayloadField, parked.Payload),
+            new NameValueEntry(EventStreams.TraceParentField, parked.TraceParent ?? ""),
+        ]);
+        db.Remove(parked);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new ReplayParkedEventResponse();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using AfterSales.Platform.Errors;
+
+namespace AfterSales.Platform.Security;
+
+/// <summary>The staff roles tokens carry (claim <c>role</c>).</summary>
+public static class StaffRoles
+{
+    public const string Receptionist = "receptionist";
+    public const string Dispatcher = "dispatcher";
+    public const string Technician = "technician";
+    public const string Manager = "manager";
+    public const string Finance = "finance";
+    public const string Qa = "qa";
+    public const string Admin = "admin";
+
+    /// <summary>Every staff role; a token with any other role is refused by the token server.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Receptionist, Dispatcher, Technician, Manager, Finance, Qa, Admin,
+    };
+}
+
+/// <summary>
+/// Who is calling, from the validated access token: a partner station (client credentials, with its
+/// station id), a member of a station's staff (roles and a station id), or internal staff (roles, no
+/// station). Handlers ask it at the point where they load or change an object.
+/// </summary>
+public sealed class Caller
+{
+    public const string StationIdClaim = "station_id";
+    public const string RoleClaim = "role";
+    public const string SubjectClaim = "sub";
+
+    private Caller(string subject, Guid? stationId, IReadOnlySet<string> roles)
+    {
+        Subject = subject;
+        StationId = stationId;
+        Roles = roles;
+    }
+
+    /// <summary>The token's subject: a station client or a staff user.</summary>
+    public string Subject { get; }
+
+    /// <summary>The station the caller belongs to, if any; then it sees only that station's objects.</summary>
+    public Guid? StationId { get; }
+
+    public IReadOnlySet<string> Roles { get; }
+
+    /// <summary>Internal staff: no station, and at least one staff role.</summary>
+    public bool IsInternalStaff => StationId is null && Roles.Overlaps(StaffRoles.All);
+
+    public bool HasAnyRole(params string[] roles) => roles.Any(Roles.Contains);
+
+    /// <summary>
+    /// Whether an object of <paramref name="stationId"/> exists for this caller. Answer NOT_FOUND when it
+    /// does not: another station's object must be indistinguishable from a missing one.
+    /// </summary>
+    public bool MaySee(Guid stationId) => StationId == stationId || IsInternalStaff;
+
+    /// <summary>Refuses callers that are neither a station nor staff with one of <paramref name="roles"/>.</summary>
+    public void RequireStationOrRole(params string[] roles)
+    {
+        if (!(StationId is not null && Roles.Count == 0) && !HasAnyRole(roles))
+        {
+            throw new PermissionDeniedException("Your role does not allow this operation.");
+        }
+    }
+
+    /// <summary>Refuses callers without one of <paramref name="roles"/>.</summary>
+    public void RequireRole(params string[] roles)
+    {
+        if (!HasAnyRole(roles))
+        {
+            throw new PermissionDeniedException("Your role does not allow this operation.");
+        }
+    }
+
+    public static Caller From(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return new Caller("anonymous", null, new HashSet<string>());
+        }
+        var stationId = Guid.TryParse(principal.FindFirst(StationIdClaim)?.Value, out var id) ? id : (Guid?)null;
+        var roles = principal.FindAll(RoleClaim).Select(c => c.Value)
+            .Concat(principal.FindAll(ClaimTypes.Role).Select(c => c.Value))
+            .ToHashSet(StringComparer.Ordinal);
+        var subject = principal.FindFirst(SubjectClaim)?.Value ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
+        return new Caller(subject, stationId, roles);
+    }
+}
