@@ -32,7 +32,10 @@ internal static class InfrastructureExtensions
         var postgresPassword = builder.AddParameter("postgres-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var redisPassword = builder.AddParameter("redis-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var postgres = builder.AddPostgres(ResourceNames.Postgres, password: postgresPassword).WithDataVolume();
-        var redis = builder.AddRedis(ResourceNames.Redis, password: redisPassword).WithDataVolume().WithPersistence();
+        // Same durability as local mode: an append-only file fsynced on every write (published events
+        // must survive a crash), on top of the snapshots WithPersistence configures.
+        var redis = builder.AddRedis(ResourceNames.Redis, password: redisPassword).WithDataVolume().WithPersistence()
+            .WithArgs("--appendonly", "yes", "--appendfsync", "always");
         return new Infrastructure(builder,
             builder.CreateResourceBuilder<IResourceWithConnectionString>(postgres.Resource),
             builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource));

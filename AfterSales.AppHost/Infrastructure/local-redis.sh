@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs this machine's redis-server for the AppHost's "local" infrastructure mode and for the functional
-# tests. Durability on: append-only file fsynced every second, kept in DATA_DIR between runs (the
-# outbox in PostgreSQL is the source of truth for events; its sweeper re-sends what Redis lost).
+# tests. Durability on: the append-only file is fsynced on every write and kept in DATA_DIR between
+# runs. The outbox relay marks an event published once Redis has taken it, so an entry Redis
+# acknowledged must survive a crash of Redis, not only a clean stop.
 # Environment:
 #   PORT            TCP port to listen on (loopback only)
 #   DATA_DIR        directory for the append-only file and snapshots
@@ -24,7 +25,7 @@ protected-mode yes
 daemonize no
 dir $DATA_DIR
 appendonly yes
-appendfsync everysec
+appendfsync always
 save 300 1
 requirepass $REDIS_PASSWORD
 CONF

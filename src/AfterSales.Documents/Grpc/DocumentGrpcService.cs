@@ -2,6 +2,7 @@ using AfterSales.Documents.Infrastructure;
 using AfterSales.Documents.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Security;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Template = AfterSales.Documents.V1.Template;
 
 namespace AfterSales.Documents.Grpc;
 
-public sealed class DocumentGrpcService(DocumentsDbContext db, BusinessCalendar calendar) : DocumentService.DocumentServiceBase
+public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, BusinessCalendar calendar) : DocumentService.DocumentServiceBase
 {
     public override async Task<ListTemplatesResponse> ListTemplates(ListTemplatesRequest request, ServerCallContext context)
     {
@@ -31,7 +32,7 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, BusinessCalendar 
     {
         var template = string.IsNullOrEmpty(request.TemplateCode) ? null
             : await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Code == request.TemplateCode, context.CancellationToken);
-        var document = Model.ArchivedDocument.Archive(Guid.CreateVersion7(), request.ToSubmission(template), calendar.Now);
+        var document = Model.ArchivedDocument.Archive(Guid.CreateVersion7(), request.ToSubmission(template), caller.StationId, calendar.Now);
 
         // Archiving is what a caller retries when an answer is lost: the same copy again is the first one.
         if (await FindFirstCopyAsync(document, context.CancellationToken) is { } firstCopy)
@@ -55,8 +56,12 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, BusinessCalendar 
     public override async Task<ArchivedDocument> GetDocument(GetDocumentRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("document_id", request.DocumentId, out var id).ThrowIfAny();
-        var document = await db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("Document", request.DocumentId);
+        var document = await db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, context.CancellationToken);
+        // Internal staff read every copy; a station only the copies it archived itself.
+        if (document is null || !(caller.IsInternalStaff || (caller.StationId is { } station && document.OwnerStationId == station)))
+        {
+            throw new NotFoundException("Document", request.DocumentId);
+        }
 
         var response = document.ToProto();
         // The document never changes its content, so the wire can share it instead of copying up to 10 MiB.
@@ -66,5 +71,6 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, BusinessCalendar 
 
     private Task<Model.ArchivedDocument?> FindFirstCopyAsync(Model.ArchivedDocument copy, CancellationToken cancellationToken) =>
         db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(
-            d => d.TemplateCode == copy.TemplateCode && d.SubjectId == copy.SubjectId && d.Sha256 == copy.Sha256, cancellationToken);
+            d => d.TemplateCode == copy.TemplateCode && d.SubjectId == copy.SubjectId && d.Sha256 == copy.Sha256
+                && d.OwnerStationId == copy.OwnerStationId, cancellationToken);
 }

@@ -66,5 +66,6 @@ internal static class DocumentMappings
         SizeBytes = document.SizeBytes,
         Sha256 = document.Sha256,
         ArchivedAt = Timestamp.FromDateTimeOffset(document.ArchivedAt),
+        OwnerStationId = document.OwnerStationId?.ToString() ?? "",
     };
 }

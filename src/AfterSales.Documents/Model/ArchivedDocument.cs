@@ -19,7 +19,8 @@ public sealed class ArchivedDocument
 
     private ArchivedDocument() { }
 
-    public static ArchivedDocument Archive(Guid id, DocumentSubmission submission, DateTimeOffset archivedAt)
+    /// <param name="ownerStationId">The partner station that archives the copy; null for the company's own staff.</param>
+    public static ArchivedDocument Archive(Guid id, DocumentSubmission submission, Guid? ownerStationId, DateTimeOffset archivedAt)
     {
         if (submission.Content.IsEmpty || submission.Content.Length > MaxContentBytes)
         {
@@ -35,6 +36,7 @@ public sealed class ArchivedDocument
             TemplateCode = submission.Template.Code,
             TemplateVersion = submission.Template.Version,
             SubjectId = submission.SubjectId,
+            OwnerStationId = ownerStationId,
             MediaType = submission.MediaType,
             _content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
@@ -50,6 +52,9 @@ public sealed class ArchivedDocument
 
     /// <summary>Id of what the document is about (a ticket, customer...), of its template's subject kind.</summary>
     public Guid SubjectId { get; private set; }
+
+    /// <summary>The station whose copy this is: only it (and internal staff) may read it.</summary>
+    public Guid? OwnerStationId { get; private set; }
 
     public string MediaType { get; private set; } = "";
 

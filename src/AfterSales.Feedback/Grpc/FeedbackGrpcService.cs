@@ -3,6 +3,8 @@ using AfterSales.Feedback.Infrastructure;
 using AfterSales.Feedback.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Idempotency;
+using AfterSales.Platform.Security;
 using AfterSales.Platform.Grpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -10,22 +12,27 @@ using Complaint = AfterSales.Feedback.V1.Complaint;
 
 namespace AfterSales.Feedback.Grpc;
 
-public sealed class FeedbackGrpcService(FeedbackDbContext db, BusinessCalendar calendar) : FeedbackService.FeedbackServiceBase
+/// <summary>Complaints are the company's own business (§4 一): partner stations neither file nor read them here.</summary>
+public sealed class FeedbackGrpcService(
+    FeedbackDbContext db, IdempotentRequests<FeedbackDbContext> requests, Caller caller, BusinessCalendar calendar)
+    : FeedbackService.FeedbackServiceBase
 {
-    public override async Task<Complaint> FileComplaint(FileComplaintRequest request, ServerCallContext context)
-    {
-        var report = request.ToComplaintReport();
+    public override Task<Complaint> FileComplaint(FileComplaintRequest request, ServerCallContext context) =>
+        requests.SaveOnceAsync(request, context, async () =>
+        {
+            caller.RequireInternalStaff();
+            var report = request.ToComplaintReport();
 
-        var now = calendar.Now;
-        var sequence = await db.NextComplaintSequenceAsync(context.CancellationToken);
-        var complaint = Model.Complaint.File(Guid.CreateVersion7(), Model.Complaint.FormatNumber(calendar.DateOf(now), sequence), report, now);
-        db.Complaints.Add(complaint);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return complaint.ToProto();
-    }
+            var now = calendar.Now;
+            var sequence = await db.NextComplaintSequenceAsync(context.CancellationToken);
+            var complaint = Model.Complaint.File(Guid.CreateVersion7(), Model.Complaint.FormatNumber(calendar.DateOf(now), sequence), report, now);
+            db.Complaints.Add(complaint);
+            return complaint.ToProto();
+        });
 
     public override async Task<Complaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
     {
+        caller.RequireInternalStaff();
         new FieldViolations().RequireId("complaint_id", request.ComplaintId, out var id).ThrowIfAny();
         var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("Complaint", request.ComplaintId);
@@ -34,6 +41,7 @@ public sealed class FeedbackGrpcService(FeedbackDbContext db, BusinessCalendar c
 
     public override async Task<ListComplaintsResponse> ListComplaints(ListComplaintsRequest request, ServerCallContext context)
     {
+        caller.RequireInternalStaff();
         new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
         var size = PageToken.SizeOrDefault(request.PageSize);
 

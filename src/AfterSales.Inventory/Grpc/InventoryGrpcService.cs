@@ -2,13 +2,14 @@ using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Part = AfterSales.Inventory.V1.Part;
 
 namespace AfterSales.Inventory.Grpc;
 
-public sealed class InventoryGrpcService(InventoryDbContext db) : InventoryService.InventoryServiceBase
+public sealed class InventoryGrpcService(InventoryDbContext db, Caller caller) : InventoryService.InventoryServiceBase
 {
     public override async Task<Part> GetPart(GetPartRequest request, ServerCallContext context)
     {
@@ -47,16 +48,24 @@ public sealed class InventoryGrpcService(InventoryDbContext db) : InventoryServi
             throw new NotFoundException("Part", request.PartId);
         }
 
-        var levels = await db.StockLevels.AsNoTracking()
+        var levels = db.StockLevels.AsNoTracking()
             .Where(l => l.PartId == id)
-            .Join(db.Warehouses, l => l.WarehouseId, w => w.Id, (l, w) => new { Level = l, Warehouse = w })
+            .Join(db.Warehouses, l => l.WarehouseId, w => w.Id, (l, w) => new { Level = l, Warehouse = w });
+        if (!caller.IsInternalStaff)
+        {
+            // A station sees the central warehouse it draws from and its own ledger (§2 3.7.6), never
+            // another station's.
+            var own = caller.StationId;
+            levels = levels.Where(x => x.Warehouse.StationId == null || x.Warehouse.StationId == own);
+        }
+        var ordered = await levels
             .OrderBy(x => x.Warehouse.StationId != null)
             .ThenBy(x => x.Warehouse.Code)
             .ToListAsync(context.CancellationToken);
         return new GetStockLevelsResponse
         {
             PartId = id.ToString(),
-            StockLevels = { levels.Select(x => x.Level.ToProto(x.Warehouse)) },
+            StockLevels = { ordered.Select(x => x.Level.ToProto(x.Warehouse)) },
         };
     }
 }

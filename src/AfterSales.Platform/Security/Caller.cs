@@ -67,6 +67,15 @@ public sealed class Caller
         }
     }
 
+    /// <summary>Refuses partner stations and their staff: the operation is the company's own business.</summary>
+    public void RequireInternalStaff()
+    {
+        if (!IsInternalStaff)
+        {
+            throw new PermissionDeniedException("Only the company's own staff may do this.");
+        }
+    }
+
     /// <summary>Refuses callers without one of <paramref name="roles"/>.</summary>
     public void RequireRole(params string[] roles)
     {

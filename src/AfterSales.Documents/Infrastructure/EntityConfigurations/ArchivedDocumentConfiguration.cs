@@ -17,6 +17,7 @@ internal sealed class ArchivedDocumentConfiguration : IEntityTypeConfiguration<A
         // The content is read only through the document, which never hands out its array.
         builder.Property<byte[]>("_content").HasColumnName("Content");
         // One archived copy per content, template and subject: archiving it again finds the first copy.
-        builder.HasIndex(d => new { d.TemplateCode, d.SubjectId, d.Sha256 }).IsUnique();
+        // One archived copy per owner: a station's copy never answers another station's archival.
+        builder.HasIndex(d => new { d.TemplateCode, d.SubjectId, d.Sha256, d.OwnerStationId }).IsUnique().AreNullsDistinct(false);
     }
 }

@@ -37,6 +37,9 @@ namespace AfterSales.Documents.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("OwnerStationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -61,8 +64,10 @@ namespace AfterSales.Documents.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TemplateCode", "SubjectId", "Sha256")
+                    b.HasIndex("TemplateCode", "SubjectId", "Sha256", "OwnerStationId")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TemplateCode", "SubjectId", "Sha256", "OwnerStationId"), false);
 
                     b.ToTable("ArchivedDocuments", "documents");
                 });
