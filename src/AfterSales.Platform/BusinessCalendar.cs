@@ -12,7 +12,15 @@ public sealed class BusinessCalendar(IConfiguration configuration, TimeProvider 
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Business:TimeZone"] ?? "Asia/Shanghai");
 
-    public DateTimeOffset Now => time.GetUtcNow();
+    /// <summary>The current instant, to the microsecond PostgreSQL keeps.</summary>
+    public DateTimeOffset Now => ToStoredPrecision(time.GetUtcNow());
+
+    /// <summary>
+    /// An instant as PostgreSQL stores it (microseconds): keep no more, so the answer to a create equals
+    /// every later read of what was stored.
+    /// </summary>
+    public static DateTimeOffset ToStoredPrecision(DateTimeOffset instant) =>
+        new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 }

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Errors;
 using Model = AfterSales.Billing.Model;
 using V1 = AfterSales.Billing.V1;
@@ -8,8 +9,6 @@ namespace AfterSales.Billing.Grpc;
 internal static class BillingMappings
 {
     /// <summary>The currency of the fee schedule.</summary>
-    private const string Currency = "CNY";
-
     /// <summary>A quote is for one job; more lines than this is a mistake, not a job.</summary>
     private const int MaxLines = 100;
 
@@ -65,7 +64,7 @@ internal static class BillingMappings
         Name = item.Name,
         Kind = (V1.FeeKind)item.Kind,
         Unit = item.Unit,
-        Price = ToMoney(item.Price),
+        Price = ProtoConversions.ToMoney(item.Price),
     };
 
     public static V1.Quote ToProto(this Model.Quote quote) => new()
@@ -80,12 +79,12 @@ internal static class BillingMappings
                 Kind = (V1.FeeKind)line.Item.Kind,
                 Unit = line.Item.Unit,
                 Quantity = line.Quantity,
-                UnitPrice = ToMoney(line.Item.Price),
-                ListAmount = ToMoney(line.ListAmount),
-                AmountDue = ToMoney(line.AmountDue),
+                UnitPrice = ProtoConversions.ToMoney(line.Item.Price),
+                ListAmount = ProtoConversions.ToMoney(line.ListAmount),
+                AmountDue = ProtoConversions.ToMoney(line.AmountDue),
             }),
         },
-        Total = ToMoney(quote.Total),
+        Total = ProtoConversions.ToMoney(quote.Total),
     };
 
     public static V1.TicketAccount ToProto(this Model.TicketAccount account) => new()
@@ -97,11 +96,4 @@ internal static class BillingMappings
         Category = (Common.V1.ServiceCategory)account.Category,
         OpenedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(account.OpenedAt),
     };
-
-    // Schedule prices are kept to the fen and quantities are whole, so units and nanos carry every amount exactly.
-    private static Common.V1.Money ToMoney(decimal amount)
-    {
-        var units = decimal.Truncate(amount);
-        return new Common.V1.Money { CurrencyCode = Currency, Units = (long)units, Nanos = (int)((amount - units) * 1_000_000_000m) };
-    }
 }

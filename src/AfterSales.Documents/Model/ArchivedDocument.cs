@@ -1,3 +1,4 @@
+using AfterSales.Platform;
 using System.Security.Cryptography;
 
 namespace AfterSales.Documents.Model;
@@ -40,7 +41,7 @@ public sealed class ArchivedDocument
             MediaType = submission.MediaType,
             _content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            ArchivedAt = ToMicroseconds(archivedAt),
+            ArchivedAt = BusinessCalendar.ToStoredPrecision(archivedAt),
         };
     }
 
@@ -66,8 +67,4 @@ public sealed class ArchivedDocument
     public ReadOnlyMemory<byte> Content => _content;
 
     public int SizeBytes => _content.Length;
-
-    // PostgreSQL keeps instants to the microsecond: keep no more, so the answer to an archival equals every later read.
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset instant) =>
-        new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 }

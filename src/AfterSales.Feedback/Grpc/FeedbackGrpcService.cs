@@ -1,4 +1,3 @@
-using System.Globalization;
 using AfterSales.Feedback.Infrastructure;
 using AfterSales.Feedback.V1;
 using AfterSales.Platform;
@@ -46,9 +45,8 @@ public sealed class FeedbackGrpcService(
         var size = PageToken.SizeOrDefault(request.PageSize);
 
         var query = db.Complaints.AsNoTracking().OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Number).AsQueryable();
-        if (PageToken.Decode(request.PageToken) is { } after)
+        if (PageToken.DecodeInstant(request.PageToken) is var (recordedAt, number))
         {
-            var (recordedAt, number) = ParseKey(after);
             query = query.Where(c => c.RecordedAt < recordedAt || (c.RecordedAt == recordedAt && string.Compare(c.Number, number) < 0));
         }
         var page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
@@ -57,21 +55,8 @@ public sealed class FeedbackGrpcService(
         if (page.Count > size)
         {
             var last = page[size - 1];
-            response.NextPageToken = PageToken.Encode($"{last.RecordedAt.UtcTicks}|{last.Number}");
+            response.NextPageToken = PageToken.EncodeInstant(last.RecordedAt, last.Number);
         }
         return response;
-    }
-
-    /// <summary>The keyset of the last complaint served: when it was recorded, and its number to break ties.</summary>
-    private static (DateTimeOffset RecordedAt, string Number) ParseKey(string key)
-    {
-        var parts = key.Split('|');
-        if (parts.Length == 2
-            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
-        {
-            return (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
-        }
-        throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
     }
 }

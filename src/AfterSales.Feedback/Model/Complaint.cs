@@ -1,3 +1,4 @@
+using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 
 namespace AfterSales.Feedback.Model;
@@ -80,7 +81,7 @@ public sealed class Complaint
             Kind = report.Kind,
             Severity = report.Severity,
             Description = report.Description,
-            RecordedAt = ToMicroseconds(recordedAt),
+            RecordedAt = BusinessCalendar.ToStoredPrecision(recordedAt),
         };
     }
 
@@ -125,7 +126,7 @@ public sealed class Complaint
             throw new PreconditionFailedException($"Complaint {Number} has completed step {Step}; the next step is {next}, not {step}.");
         }
         var previous = _progress.Count == 0 ? RecordedAt : _progress[^1].CompletedAt;
-        completedAt = ToMicroseconds(completedAt);
+        completedAt = BusinessCalendar.ToStoredPrecision(completedAt);
         if (completedAt < previous)
         {
             throw new ArgumentException("A step cannot be completed before the step it follows.", nameof(completedAt));
@@ -135,8 +136,4 @@ public sealed class Complaint
 
     /// <summary>The complaint number for the <paramref name="sequence"/>-th complaint, dated by the day it was recorded.</summary>
     public static string FormatNumber(DateOnly recordedOn, long sequence) => $"CP{recordedOn:yyyyMMdd}-{sequence:D6}";
-
-    // PostgreSQL keeps instants to the microsecond: keep no more, so the answer to a filing equals every later read.
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset instant) =>
-        new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 }

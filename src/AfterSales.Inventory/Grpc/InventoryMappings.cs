@@ -1,3 +1,4 @@
+using AfterSales.Platform.Grpc;
 using Model = AfterSales.Inventory.Model;
 using V1 = AfterSales.Inventory.V1;
 
@@ -7,15 +8,13 @@ namespace AfterSales.Inventory.Grpc;
 internal static class InventoryMappings
 {
     /// <summary>The currency of catalogue prices.</summary>
-    private const string Currency = "CNY";
-
     public static V1.Part ToProto(this Model.Part part) => new()
     {
         PartId = part.Id.ToString(),
         PartNumber = part.PartNumber,
         Name = part.Name,
         Specification = part.Specification,
-        UnitPrice = ToMoney(part.UnitPrice),
+        UnitPrice = ProtoConversions.ToMoney(part.UnitPrice),
         AbcClass = part.AbcClass is { } abcClass ? (V1.AbcClass)abcClass : V1.AbcClass.Unspecified,
     };
 
@@ -32,11 +31,4 @@ internal static class InventoryMappings
         Reserved = level.Reserved,
         Available = level.Available,
     };
-
-    // Prices are kept to the fen, so units and nanos carry them exactly.
-    private static Common.V1.Money ToMoney(decimal amount)
-    {
-        var units = decimal.Truncate(amount);
-        return new Common.V1.Money { CurrencyCode = Currency, Units = (long)units, Nanos = (int)((amount - units) * 1_000_000_000m) };
-    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AfterSales.Platform.Errors;
 
@@ -17,6 +18,27 @@ public static class PageToken
     public static string Encode(string key) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>A token for lists ordered newest first by an instant, ties broken by a unique number.</summary>
+    public static string EncodeInstant(DateTimeOffset instant, string number) =>
+        Encode(string.Create(CultureInfo.InvariantCulture, $"{instant.UtcTicks}|{number}"));
+
+    /// <summary>The instant and number in a token from <see cref="EncodeInstant"/>, or null for the first page.</summary>
+    public static (DateTimeOffset Instant, string Number)? DecodeInstant(string? token)
+    {
+        if (Decode(token) is not { } key)
+        {
+            return null;
+        }
+        var parts = key.Split('|');
+        if (parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
+        }
+        throw NotIssuedHere();
+    }
+
     /// <summary>The key in a token, or null for the first page; a malformed token is a field violation.</summary>
     public static string? Decode(string? token)
     {
@@ -32,7 +54,10 @@ public static class PageToken
         }
         catch (FormatException)
         {
-            throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
+            throw NotIssuedHere();
         }
     }
+
+    private static ValidationException NotIssuedHere() =>
+        ValidationException.ForField("page_token", "page_token is not a token this service issued.");
 }

@@ -1,8 +1,21 @@
 namespace AfterSales.Platform.Grpc;
 
-/// <summary>Calendar dates on the wire are google.type.Date; in the domain they are <see cref="DateOnly"/>.</summary>
+/// <summary>
+/// Domain values as the contracts carry them: calendar dates as google.type.Date, amounts (CNY, kept to
+/// the fen in the domain) as aftersales.common.v1.Money.
+/// </summary>
 public static class ProtoConversions
 {
+    /// <summary>The company's currency: every price and charge is in yuan.</summary>
+    public const string Currency = "CNY";
+
+    /// <summary>An amount in yuan as units and nanos; exact for amounts kept to the fen.</summary>
+    public static Common.V1.Money ToMoney(decimal amount)
+    {
+        var units = decimal.Truncate(amount);
+        return new Common.V1.Money { CurrencyCode = Currency, Units = (long)units, Nanos = (int)((amount - units) * 1_000_000_000m) };
+    }
+
     public static Google.Type.Date ToProtoDate(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     public static Google.Type.Date? ToProtoDate(this DateOnly? date) => date?.ToProtoDate();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
@@ -66,9 +65,8 @@ public sealed class TicketGrpcService(
         {
             throw new PermissionDeniedException("Only stations and internal staff list tickets.");
         }
-        if (PageToken.Decode(request.PageToken) is { } after)
+        if (PageToken.DecodeInstant(request.PageToken) is var (receivedAt, number))
         {
-            var (receivedAt, number) = ParseKey(after);
             query = query.Where(t => t.ReceivedAt < receivedAt || (t.ReceivedAt == receivedAt && string.Compare(t.Number, number) < 0));
         }
         var page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
@@ -77,21 +75,8 @@ public sealed class TicketGrpcService(
         if (page.Count > size)
         {
             var last = page[size - 1];
-            response.NextPageToken = PageToken.Encode($"{last.ReceivedAt.UtcTicks}|{last.Number}");
+            response.NextPageToken = PageToken.EncodeInstant(last.ReceivedAt, last.Number);
         }
         return response;
-    }
-
-    /// <summary>The keyset of the last ticket served: when it was received, and its number to break ties.</summary>
-    private static (DateTimeOffset ReceivedAt, string Number) ParseKey(string key)
-    {
-        var parts = key.Split('|');
-        if (parts.Length == 2
-            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
-        {
-            return (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
-        }
-        throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
     }
 }

@@ -1,3 +1,4 @@
+using AfterSales.Platform;
 namespace AfterSales.Tickets.Model;
 
 /// <summary>How a repair request reached the company (§1 八, §2 3.5).</summary>
@@ -60,16 +61,12 @@ public sealed class Ticket
         ContactName = report.ContactName,
         ContactPhone = report.ContactPhone,
         FaultDescription = report.FaultDescription,
-        ReceivedAt = ToMicroseconds(report.ReceivedAt),
+        ReceivedAt = BusinessCalendar.ToStoredPrecision(report.ReceivedAt),
         Category = entitlement.Category,
         CategoryReason = entitlement.Reason,
         Status = TicketStatus.Registered,
-        CreatedAt = ToMicroseconds(now),
+        CreatedAt = BusinessCalendar.ToStoredPrecision(now),
     };
-
-    // PostgreSQL keeps instants to the microsecond: keep no more, so the answer to a create equals every later read.
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset instant) =>
-        new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 
     public Guid Id { get; private set; }
 
