@@ -27,4 +27,16 @@ public static class Problems
         Assert.Equal(grpcStatus, body.GetProperty("grpcStatus").GetString());
         return body;
     }
+
+    /// <summary>
+    /// <paramref name="hidden"/> (an object the caller may not see) failed exactly as <paramref name="missing"/>
+    /// (an object that does not exist): NOT_FOUND, and the same text but for the id the caller sent.
+    /// </summary>
+    public static void AssertSameAsMissing(RpcException hidden, string hiddenId, RpcException missing, string missingId)
+    {
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(StatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(missing.Status.Detail.Replace(missingId, "{id}", StringComparison.Ordinal),
+            hidden.Status.Detail.Replace(hiddenId, "{id}", StringComparison.Ordinal));
+    }
 }
