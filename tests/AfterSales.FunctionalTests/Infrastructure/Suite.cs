@@ -8,6 +8,7 @@ using AfterSales.Feedback.Grpc;
 using AfterSales.Feedback.Infrastructure;
 using AfterSales.Inventory.Grpc;
 using AfterSales.Inventory.Infrastructure;
+using System.Globalization;
 using System.Security.Cryptography;
 using AfterSales.Identity;
 using AfterSales.Identity.Infrastructure;
@@ -38,6 +39,12 @@ public sealed class Suite : IAsyncLifetime
     public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
     public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
 
+    /// <summary>Billing parks an event after this many failed deliveries...</summary>
+    public const int MaxDeliveries = 2;
+
+    /// <summary>...retried when left unacknowledged this long.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>The secret of every demo client and the password of every demo user, new for each run.</summary>
     public string IdentityDemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
@@ -65,7 +72,12 @@ public sealed class Suite : IAsyncLifetime
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
         }));
         Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
-        Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, findIdentity));
+        // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long.
+        Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, new Dictionary<string, string?>(findIdentity)
+        {
+            ["Events:MaxDeliveries"] = MaxDeliveries.ToString(CultureInfo.InvariantCulture),
+            ["Events:RetryAfter"] = RetryAfter.ToString("c", CultureInfo.InvariantCulture),
+        }));
         Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback, staff, findIdentity));
         Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, findIdentity));
     }
