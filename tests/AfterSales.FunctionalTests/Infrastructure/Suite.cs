@@ -39,6 +39,14 @@ public sealed class Suite : IAsyncLifetime
     public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
     public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
 
+    /// <summary>The YARP gateway in front of all of them.</summary>
+    public GatewayFactory Gateway { get; private set; } = null!;
+
+    /// <summary>The one caller the gateway limits tightly: <see cref="RateLimitedPermitsPerSecond"/> calls a second, no more at once.</summary>
+    public const string RateLimitedStation = "station-ningbo";
+
+    public const int RateLimitedPermitsPerSecond = 2;
+
     /// <summary>Billing parks an event after this many failed deliveries...</summary>
     public const int MaxDeliveries = 2;
 
@@ -80,6 +88,22 @@ public sealed class Suite : IAsyncLifetime
         }));
         Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback, staff, findIdentity));
         Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, findIdentity));
+
+        var gatewaySettings = new Dictionary<string, string?>(findIdentity)
+        {
+            [$"Gateway:RateLimits:Callers:{RateLimitedStation}:PermitsPerSecond"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
+            [$"Gateway:RateLimits:Callers:{RateLimitedStation}:Burst"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (service, grpcAddress) in new[]
+        {
+            (Customers.Service, Customers.GrpcAddress), (Tickets.Service, Tickets.GrpcAddress), (Inventory.Service, Inventory.GrpcAddress),
+            (Billing.Service, Billing.GrpcAddress), (Feedback.Service, Feedback.GrpcAddress), (Documents.Service, Documents.GrpcAddress),
+        })
+        {
+            gatewaySettings[$"services:{service}:{ResourceNames.GrpcEndpoint}:0"] = grpcAddress;
+        }
+        Gateway = new GatewayFactory(gatewaySettings);
+        _services.Add(Gateway);
     }
 
     private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)
