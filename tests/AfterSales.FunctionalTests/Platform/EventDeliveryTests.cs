@@ -120,6 +120,7 @@ public sealed class EventDeliveryTests(Suite suite) : SuiteTest(suite), IDisposa
 
         Assert.Equal(("TicketAccount", "ADDED", "system"), (entry.EntityType, entry.Change, entry.Actor));
         Assert.Empty(entry.ActorStationId);
+        Assert.Contains(TicketOpened.Descriptor.FullName, entry.Operation);
     }
 
     [Fact]
