@@ -7,7 +7,8 @@ namespace AfterSales.Gateway;
 /// <summary>
 /// Per-caller rate limits: each partner station, staff user or (before sign-in) client address gets its
 /// own token bucket, so one noisy caller cannot starve the rest. Limits come from configuration:
-/// <c>Gateway:RateLimits:Default</c> and, per caller (client id or user), <c>Gateway:RateLimits:Callers:&lt;id&gt;</c>,
+/// <c>Gateway:RateLimits:Default</c> and, per caller, <c>Gateway:RateLimits:Callers:&lt;subject&gt;</c> (a
+/// station's client id, a staff user's id: the token's <c>sub</c>),
 /// each with <c>PermitsPerSecond</c> and <c>Burst</c>. A refused call answers RESOURCE_EXHAUSTED to gRPC
 /// callers and 429 with a problem body and Retry-After to JSON callers.
 /// </summary>

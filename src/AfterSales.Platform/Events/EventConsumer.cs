@@ -82,11 +82,18 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
             {
                 return;
             }
-            catch (RedisException ex)
+            catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
             {
-                // Redis is away (restart, failover): wait and read on; nothing is acknowledged, nothing lost.
+                // The stream or its group is gone (Redis lost its data, or was flushed): create it again.
                 groupReady = false;
-                LogRedisUnavailable(logger, Stream, ex);
+                LogGroupRecreated(logger, Stream);
+            }
+            catch (Exception ex)
+            {
+                // Redis or the database is away (restart, failover): nothing was acknowledged, so nothing is
+                // lost; wait and read on. A consumer never stops the service it runs in.
+                groupReady = false;
+                LogUnavailable(logger, Stream, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
@@ -131,7 +138,7 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
             await HandleOnceAsync(eventId, Parser.ParseFrom(payload), cancellationToken);
             await db.StreamAcknowledgeAsync(Stream, _group, entry.Id);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && ex is not RedisException)
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not RedisException && !IsOutage(ex))
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var deliveries = await DeliveriesAsync(db, entry.Id);
@@ -169,6 +176,22 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
         });
     }
 
+    /// <summary>
+    /// The database is unreachable rather than the event at fault: such a failure must not count towards
+    /// parking, or an outage longer than a few retries would park every event that arrived meanwhile.
+    /// </summary>
+    private static bool IsOutage(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private async Task<int> DeliveriesAsync(IDatabase db, RedisValue entryId)
     {
         var pending = await db.StreamPendingMessagesAsync(Stream, _group, 1, RedisValue.Null, entryId, entryId);
@@ -187,8 +210,11 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Stream} failed; Redis unavailable, retrying")]
-    private static partial void LogRedisUnavailable(ILogger logger, string stream, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consuming {Stream} failed: Redis or the database is unavailable; retrying")]
+    private static partial void LogUnavailable(ILogger logger, string stream, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consumer group of {Stream} was missing; creating it again")]
+    private static partial void LogGroupRecreated(ILogger logger, string stream);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Type} {EventId} failed (delivery {Deliveries}); it will be retried")]
     private static partial void LogHandlerFailed(ILogger logger, string type, Guid eventId, int deliveries, Exception exception);

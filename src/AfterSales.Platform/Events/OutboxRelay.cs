@@ -44,8 +44,10 @@ internal sealed partial class OutboxRelay<TContext>(
             {
                 return;
             }
-            catch (Exception ex) when (ex is RedisException or DbUpdateException or TimeoutException or Npgsql.NpgsqlException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Redis or the database is away: the rows stay in the outbox and go out once both answer.
+                // The relay never stops the service it runs in.
                 backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
                 LogPublishFailed(logger, backoff.TotalMilliseconds, ex);
                 await Task.Delay(backoff, stoppingToken);
