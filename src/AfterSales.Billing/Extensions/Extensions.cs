@@ -1,8 +1,8 @@
 using AfterSales.Billing.Infrastructure;
 using AfterSales.Billing.Services;
 using AfterSales.Events.V1;
-using AfterSales.Platform.Events;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Events;
 using AfterSales.ServiceDefaults;
 
 namespace AfterSales.Billing.Extensions;

@@ -1,5 +1,5 @@
-using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
 using Model = AfterSales.Billing.Model;
 using V1 = AfterSales.Billing.V1;
 

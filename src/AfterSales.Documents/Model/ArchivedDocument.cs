@@ -1,5 +1,5 @@
-using AfterSales.Platform;
 using System.Security.Cryptography;
+using AfterSales.Platform;
 
 namespace AfterSales.Documents.Model;
 

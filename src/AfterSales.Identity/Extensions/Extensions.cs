@@ -1,8 +1,8 @@
-using AfterSales.ServiceDefaults;
 using AfterSales.Identity.Infrastructure;
 using AfterSales.Identity.Model;
 using AfterSales.Identity.Services;
 using AfterSales.Platform.Data;
+using AfterSales.ServiceDefaults;
 using Microsoft.AspNetCore.Identity;
 
 namespace AfterSales.Identity.Extensions;

@@ -1,5 +1,5 @@
-using AfterSales.ServiceDefaults;
 using AfterSales.Identity.Model;
+using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Identity.Infrastructure;

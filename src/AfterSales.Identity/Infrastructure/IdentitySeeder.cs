@@ -1,6 +1,6 @@
-using AfterSales.Platform.Security;
 using AfterSales.Identity.Model;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using AfterSales.Platform.Security;
 using Microsoft.Extensions.Hosting;
-using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

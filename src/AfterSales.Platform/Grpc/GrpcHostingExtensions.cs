@@ -1,24 +1,24 @@
-using Google.Protobuf.Reflection;
 using AfterSales.Platform.Audit;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Idempotency;
-using AfterSales.ServiceDefaults;
 using AfterSales.Platform.Security;
-using Microsoft.AspNetCore.Http;
-using StackExchange.Redis;
+using AfterSales.ServiceDefaults;
+using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace AfterSales.Platform.Grpc;
 
 public static class GrpcHostingExtensions
 {
     /// <summary>
-    /// gRPC with JSON transcoding, the suite's error model, callers from validated access tokens
-    /// (<see cref="Caller"/>), gRPC health (fed by the ASP.NET health checks) and reflection, the same in
-    /// every domain service.
+    /// What every domain service has the same way: gRPC with JSON transcoding and the suite's error model,
+    /// callers from validated access tokens (<see cref="Caller"/>), Redis, safe retries by request id,
+    /// the company calendar, gRPC health (fed by the ASP.NET health checks) and reflection.
     /// </summary>
     public static IHostApplicationBuilder AddGrpcPlatform(this IHostApplicationBuilder builder)
     {
@@ -39,7 +39,10 @@ public static class GrpcHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps health (HTTP and gRPC), reflection in Development, and problem responses for JSON.</summary>
+    /// <summary>
+    /// Problem responses for JSON, authentication, health (HTTP and gRPC), the platform services every
+    /// service hosts (audit trail, parked events) and, in Development, reflection.
+    /// </summary>
     public static WebApplication MapGrpcPlatform(this WebApplication app)
     {
         app.UseMiddleware<ProblemDetailsForJsonMiddleware>();

@@ -1,12 +1,12 @@
 using AfterSales.Platform.Security;
 using AfterSales.ServiceDefaults;
 using Google.Protobuf.Reflection;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace AfterSales.Platform.Grpc;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
-using AfterSales.Platform.Security;
 using System.Security.Claims;
 using AfterSales.Identity.Model;
+using AfterSales.Platform.Security;
+using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

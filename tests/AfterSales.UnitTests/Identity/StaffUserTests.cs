@@ -1,5 +1,5 @@
-using AfterSales.Platform.Security;
 using AfterSales.Identity.Model;
+using AfterSales.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
