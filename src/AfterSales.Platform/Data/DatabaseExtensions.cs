@@ -37,6 +37,7 @@ public static class DatabaseExtensions
 
         builder.Services.AddScoped<IDbSeeder<TContext>, TSeeder>();
         builder.Services.AddHostedService<MigrationHostedService<TContext>>();
+        builder.Services.AddHostedService<PlatformTablesJanitor<TContext>>();
         return builder;
     }
 }

@@ -35,6 +35,7 @@ public static class PlatformModelExtensions
         modelBuilder.Entity<InboxMessage>(inbox =>
         {
             inbox.HasKey(m => m.EventId);
+            inbox.HasIndex(m => m.ProcessedAt);
             inbox.Property(m => m.Type).HasMaxLength(200);
         });
         modelBuilder.Entity<ParkedEvent>(parked =>
@@ -49,6 +50,7 @@ public static class PlatformModelExtensions
             record.Property(r => r.Caller).HasMaxLength(200);
             record.Property(r => r.Method).HasMaxLength(200);
             record.Property(r => r.RequestId).HasMaxLength(100);
+            record.HasIndex(r => r.CreatedAt);
         });
         return modelBuilder;
     }

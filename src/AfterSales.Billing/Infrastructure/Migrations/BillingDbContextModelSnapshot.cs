@@ -153,6 +153,8 @@ namespace AfterSales.Billing.Infrastructure.Migrations
 
                     b.HasKey("EventId");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessage", "billing");
                 });
 
@@ -249,6 +251,8 @@ namespace AfterSales.Billing.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "billing");
                 });

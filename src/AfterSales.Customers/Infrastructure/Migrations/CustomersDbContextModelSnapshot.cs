@@ -243,6 +243,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
 
                     b.HasKey("EventId");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessage", "customers");
                 });
 
@@ -339,6 +341,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "customers");
                 });

@@ -163,6 +163,8 @@ namespace AfterSales.Documents.Infrastructure.Migrations
 
                     b.HasKey("EventId");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessage", "documents");
                 });
 
@@ -259,6 +261,8 @@ namespace AfterSales.Documents.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "documents");
                 });

@@ -138,6 +138,8 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
 
                     b.HasKey("EventId");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessage", "feedback");
                 });
 
@@ -234,6 +236,8 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "feedback");
                 });

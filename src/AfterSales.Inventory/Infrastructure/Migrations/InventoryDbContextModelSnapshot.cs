@@ -185,6 +185,8 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
 
                     b.HasKey("EventId");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessage", "inventory");
                 });
 
@@ -281,6 +283,8 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "inventory");
                 });

@@ -90,6 +90,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasKey("EventId");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessage", "tickets");
                 });
 
@@ -186,6 +188,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "tickets");
                 });

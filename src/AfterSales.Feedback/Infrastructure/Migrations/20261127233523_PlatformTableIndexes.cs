@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AfterSales.Feedback.Infrastructure.Migrations
+{
+    /// <inheritdoc />
+    public partial class PlatformTableIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessage_ProcessedAt",
+                schema: "feedback",
+                table: "InboxMessage",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecord_CreatedAt",
+                schema: "feedback",
+                table: "IdempotencyRecord",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_InboxMessage_ProcessedAt",
+                schema: "feedback",
+                table: "InboxMessage");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IdempotencyRecord_CreatedAt",
+                schema: "feedback",
+                table: "IdempotencyRecord");
+        }
+    }
+}
