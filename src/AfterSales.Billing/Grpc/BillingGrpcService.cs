@@ -12,12 +12,14 @@ namespace AfterSales.Billing.Grpc;
 
 public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : BillingService.BillingServiceBase
 {
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListFeeItemsResponse> ListFeeItems(ListFeeItemsRequest request, ServerCallContext context)
     {
         var schedule = await db.FeeItems.AsNoTracking().OrderBy(f => f.Code).ToListAsync(context.CancellationToken);
         return new ListFeeItemsResponse { FeeItems = { schedule.Select(f => f.ToProto()) } };
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<FeeItem> GetFeeItem(GetFeeItemRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireText("fee_code", request.FeeCode, 32).ThrowIfAny();
@@ -26,6 +28,7 @@ public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : Bil
         return item.ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Quote> Quote(QuoteRequest request, ServerCallContext context)
     {
         var codes = request.Lines.Select(l => l.FeeCode).Distinct().ToList();
@@ -37,14 +40,11 @@ public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : Bil
         return Model.Quote.Price(category, work).ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<TicketAccount> GetTicketAccount(GetTicketAccountRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("ticket_id", request.TicketId, out var ticketId).ThrowIfAny();
         var account = await db.TicketAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.TicketId == ticketId, context.CancellationToken);
-        if (account is null || !caller.MaySee(account.StationId))
-        {
-            throw new NotFoundException("Ticket account", request.TicketId);
-        }
-        return account.ToProto();
+        return caller.Visible(account, a => a.StationId, "Ticket account", request.TicketId).ToProto();
     }
 }

@@ -16,33 +16,23 @@ namespace AfterSales.Customers.Grpc;
 public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStore coverage, Caller caller, BusinessCalendar calendar)
     : CustomerService.CustomerServiceBase
 {
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Customer> GetCustomer(GetCustomerRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("customer_id", request.CustomerId, out var id).ThrowIfAny();
         var customer = await db.Customers.AsNoTracking().Include(c => c.Sites)
             .SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken);
-        if (customer is null || !caller.MaySee(customer.ServingStationId))
-        {
-            throw new NotFoundException("Customer", request.CustomerId);
-        }
-        return customer.ToProto();
+        return caller.Visible(customer, c => c.ServingStationId, "Customer", request.CustomerId).ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListCustomersResponse> ListCustomers(ListCustomersRequest request, ServerCallContext context)
     {
         new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
         var size = PageToken.SizeOrDefault(request.PageSize);
         var after = PageToken.Decode(request.PageToken);
 
-        var query = db.Customers.AsNoTracking().Include(c => c.Sites).OrderBy(c => c.Code).AsQueryable();
-        if (caller.StationId is { } station)
-        {
-            query = query.Where(c => c.ServingStationId == station);
-        }
-        else if (!caller.IsInternalStaff)
-        {
-            throw new PermissionDeniedException("Only stations and internal staff list customers.");
-        }
+        var query = db.Customers.AsNoTracking().VisibleTo(caller, c => c.ServingStationId).Include(c => c.Sites).OrderBy(c => c.Code).AsQueryable();
         if (after is not null)
         {
             query = query.Where(c => string.Compare(c.Code, after) > 0);
@@ -57,6 +47,7 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
         return response;
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Asset> GetAsset(GetAssetRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("asset_id", request.AssetId, out var id).ThrowIfAny();
@@ -64,13 +55,10 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
             .Where(a => a.Id == id)
             .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { Asset = a, c.ServingStationId })
             .SingleOrDefaultAsync(context.CancellationToken);
-        if (found is null || !caller.MaySee(found.ServingStationId))
-        {
-            throw new NotFoundException("Asset", request.AssetId);
-        }
-        return found.Asset.ToProto();
+        return caller.Visible(found, f => f.ServingStationId, "Asset", request.AssetId).Asset.ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Entitlement> CheckEntitlement(CheckEntitlementRequest request, ServerCallContext context)
     {
         new FieldViolations()
@@ -79,11 +67,8 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
             .ThrowIfAny();
 
         var serialNumber = request.SerialNumber.Trim();
-        var assetCoverage = await coverage.GetBySerialNumberAsync(serialNumber, context.CancellationToken);
-        if (!caller.MaySee(assetCoverage.ServingStationId))
-        {
-            throw new NotFoundException("Asset with serial number", serialNumber);
-        }
+        var assetCoverage = caller.Visible(await coverage.GetBySerialNumberAsync(serialNumber, context.CancellationToken),
+            c => c.ServingStationId, "Asset with serial number", serialNumber);
         var at = request.At?.ToDateTimeOffset() ?? calendar.Now;
         var decision = EntitlementPolicy.Decide(assetCoverage, request.ComponentCode, calendar.DateOf(at));
         return decision.ToProto(assetCoverage);

@@ -14,12 +14,14 @@ namespace AfterSales.Documents.Grpc;
 
 public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, BusinessCalendar calendar) : DocumentService.DocumentServiceBase
 {
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListTemplatesResponse> ListTemplates(ListTemplatesRequest request, ServerCallContext context)
     {
         var templates = await db.Templates.AsNoTracking().OrderBy(t => t.Code).ToListAsync(context.CancellationToken);
         return new ListTemplatesResponse { Templates = { templates.Select(t => t.ToProto()) } };
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Template> GetTemplate(GetTemplateRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireText("template_code", request.TemplateCode, 32).ThrowIfAny();
@@ -28,6 +30,7 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, Bu
         return template.ToProto();
     }
 
+    [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Technician, StaffRoles.Manager, StaffRoles.Qa, StaffRoles.Admin, Stations = true)]
     public override async Task<ArchivedDocument> ArchiveDocument(ArchiveDocumentRequest request, ServerCallContext context)
     {
         var template = string.IsNullOrEmpty(request.TemplateCode) ? null
@@ -53,6 +56,7 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, Bu
         return document.ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ArchivedDocument> GetDocument(GetDocumentRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("document_id", request.DocumentId, out var id).ThrowIfAny();

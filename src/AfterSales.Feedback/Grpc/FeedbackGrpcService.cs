@@ -13,13 +13,13 @@ namespace AfterSales.Feedback.Grpc;
 
 /// <summary>Complaints are the company's own business (§4 一): partner stations neither file nor read them here.</summary>
 public sealed class FeedbackGrpcService(
-    FeedbackDbContext db, IdempotentRequests<FeedbackDbContext> requests, Caller caller, BusinessCalendar calendar)
+    FeedbackDbContext db, IdempotentRequests<FeedbackDbContext> requests, BusinessCalendar calendar)
     : FeedbackService.FeedbackServiceBase
 {
+    [Access(AccessAttribute.AnyRole)]
     public override Task<Complaint> FileComplaint(FileComplaintRequest request, ServerCallContext context) =>
         requests.SaveOnceAsync(request, context, async () =>
         {
-            caller.RequireInternalStaff();
             var report = request.ToComplaintReport();
 
             var now = calendar.Now;
@@ -29,18 +29,18 @@ public sealed class FeedbackGrpcService(
             return complaint.ToProto();
         });
 
+    [Access(AccessAttribute.AnyRole)]
     public override async Task<Complaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
     {
-        caller.RequireInternalStaff();
         new FieldViolations().RequireId("complaint_id", request.ComplaintId, out var id).ThrowIfAny();
         var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("Complaint", request.ComplaintId);
         return complaint.ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole)]
     public override async Task<ListComplaintsResponse> ListComplaints(ListComplaintsRequest request, ServerCallContext context)
     {
-        caller.RequireInternalStaff();
         new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
         var size = PageToken.SizeOrDefault(request.PageSize);
 

@@ -11,6 +11,7 @@ namespace AfterSales.Inventory.Grpc;
 
 public sealed class InventoryGrpcService(InventoryDbContext db, Caller caller) : InventoryService.InventoryServiceBase
 {
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Part> GetPart(GetPartRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("part_id", request.PartId, out var id).ThrowIfAny();
@@ -19,6 +20,7 @@ public sealed class InventoryGrpcService(InventoryDbContext db, Caller caller) :
         return part.ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListPartsResponse> ListParts(ListPartsRequest request, ServerCallContext context)
     {
         new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
@@ -40,6 +42,7 @@ public sealed class InventoryGrpcService(InventoryDbContext db, Caller caller) :
         return response;
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<GetStockLevelsResponse> GetStockLevels(GetStockLevelsRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("part_id", request.PartId, out var id).ThrowIfAny();

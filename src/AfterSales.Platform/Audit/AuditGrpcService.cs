@@ -10,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Platform.Audit;
 
-/// <summary>Reads this service's audit trail; managers and administrators only.</summary>
-internal sealed class AuditGrpcService(DbContext db, OwnService own, Caller caller) : AuditService.AuditServiceBase
+/// <summary>Reads this service's audit trail: the company's managers and administrators, never a station.</summary>
+internal sealed class AuditGrpcService(DbContext db, OwnService own) : AuditService.AuditServiceBase
 {
+    [Access(StaffRoles.Manager, StaffRoles.Admin)]
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
         own.Require(request.Service);
-        caller.RequireRole(StaffRoles.Manager, StaffRoles.Admin);
         new FieldViolations()
             .OptionalText("entity_id", request.EntityId, 200)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)

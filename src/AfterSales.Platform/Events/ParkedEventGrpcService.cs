@@ -9,14 +9,14 @@ using StackExchange.Redis;
 
 namespace AfterSales.Platform.Events;
 
-/// <summary>Shows and replays the events this service parked; administrators only.</summary>
-internal sealed class ParkedEventGrpcService(DbContext db, IConnectionMultiplexer redis, OwnService own, Caller caller)
+/// <summary>Shows and replays the events this service parked: the company's administrators only.</summary>
+internal sealed class ParkedEventGrpcService(DbContext db, IConnectionMultiplexer redis, OwnService own)
     : ParkedEventService.ParkedEventServiceBase
 {
+    [Access(StaffRoles.Admin)]
     public override async Task<ListParkedEventsResponse> ListParkedEvents(ListParkedEventsRequest request, ServerCallContext context)
     {
         own.Require(request.Service);
-        caller.RequireRole(StaffRoles.Admin);
         var parked = await db.Set<ParkedEvent>().AsNoTracking().OrderBy(p => p.ParkedAt).Take(500).ToListAsync(context.CancellationToken);
         return new ListParkedEventsResponse
         {
@@ -34,10 +34,10 @@ internal sealed class ParkedEventGrpcService(DbContext db, IConnectionMultiplexe
         };
     }
 
+    [Access(StaffRoles.Admin)]
     public override async Task<ReplayParkedEventResponse> ReplayParkedEvent(ReplayParkedEventRequest request, ServerCallContext context)
     {
         own.Require(request.Service);
-        caller.RequireRole(StaffRoles.Admin);
         new FieldViolations().RequireId("event_id", request.EventId, out var eventId).ThrowIfAny();
         var parked = await db.Set<ParkedEvent>().SingleOrDefaultAsync(p => p.EventId == eventId, context.CancellationToken)
             ?? throw new NotFoundException("Parked event", request.EventId);

@@ -22,7 +22,12 @@ public static class GrpcHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddGrpcPlatform(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorInterceptor>())
+        // The error model wraps everything, so a refusal by the access check answers like any other error.
+        builder.Services.AddGrpc(options =>
+            {
+                options.Interceptors.Add<ErrorInterceptor>();
+                options.Interceptors.Add<AccessInterceptor>();
+            })
             // Error details travel as google.protobuf.Any; JSON needs to know their types to write them.
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcHealthChecks();
@@ -49,12 +54,13 @@ public static class GrpcHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous().WithMetadata(new AccessAttribute { Anonymous = true });
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<ParkedEventGrpcService>();
         if (app.Environment.IsDevelopment())
         {
-            app.MapGrpcReflectionService().AllowAnonymous();
+            // Any caller of the suite may list what it offers; anonymous callers may not.
+            app.MapGrpcReflectionService().WithMetadata(new AccessAttribute(AccessAttribute.AnyRole) { Stations = true });
         }
         return app;
     }

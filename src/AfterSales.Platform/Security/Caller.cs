@@ -54,36 +54,17 @@ public sealed class Caller
 
     /// <summary>
     /// Whether an object of <paramref name="stationId"/> exists for this caller. Answer NOT_FOUND when it
-    /// does not: another station's object must be indistinguishable from a missing one.
+    /// does not: another station's object must be indistinguishable from a missing one. Who may call at
+    /// all is declared per RPC (<see cref="AccessAttribute"/>); this is the one rule of what they then see.
     /// </summary>
     public bool MaySee(Guid stationId) => StationId == stationId || IsInternalStaff;
 
-    /// <summary>Refuses callers that are neither a station nor staff with one of <paramref name="roles"/>.</summary>
-    public void RequireStationOrRole(params string[] roles)
-    {
-        if (!(StationId is not null && Roles.Count == 0) && !HasAnyRole(roles))
-        {
-            throw new PermissionDeniedException("Your role does not allow this operation.");
-        }
-    }
-
-    /// <summary>Refuses partner stations and their staff: the operation is the company's own business.</summary>
-    public void RequireInternalStaff()
-    {
-        if (!IsInternalStaff)
-        {
-            throw new PermissionDeniedException("Only the company's own staff may do this.");
-        }
-    }
-
-    /// <summary>Refuses callers without one of <paramref name="roles"/>.</summary>
-    public void RequireRole(params string[] roles)
-    {
-        if (!HasAnyRole(roles))
-        {
-            throw new PermissionDeniedException("Your role does not allow this operation.");
-        }
-    }
+    /// <summary>
+    /// <paramref name="found"/> when this caller may see it; otherwise NOT_FOUND, exactly as if it did not
+    /// exist. Handlers load an object, then pass it through here before using it in any way.
+    /// </summary>
+    public T Visible<T>(T? found, Func<T, Guid> stationOf, string kind, string id) where T : class =>
+        found is not null && MaySee(stationOf(found)) ? found : throw new NotFoundException(kind, id);
 
     public static Caller From(ClaimsPrincipal? principal)
     {

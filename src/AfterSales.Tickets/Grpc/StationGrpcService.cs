@@ -9,17 +9,14 @@ namespace AfterSales.Tickets.Grpc;
 
 public sealed class StationGrpcService(TicketsDbContext db, Caller caller) : StationService.StationServiceBase
 {
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListStationsResponse> ListStations(ListStationsRequest request, ServerCallContext context)
     {
-        var query = db.Stations.AsNoTracking().OrderBy(s => s.Code).AsQueryable();
-        if (caller.StationId is { } own)
-        {
-            query = query.Where(s => s.Id == own);
-        }
-        var stations = await query.ToListAsync(context.CancellationToken);
+        var stations = await db.Stations.AsNoTracking().VisibleTo(caller, s => s.Id).OrderBy(s => s.Code).ToListAsync(context.CancellationToken);
         return new ListStationsResponse { Stations = { stations.Select(s => s.ToProto()) } };
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListTechniciansResponse> ListTechnicians(ListTechniciansRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("station_id", request.StationId, out var stationId).ThrowIfAny();

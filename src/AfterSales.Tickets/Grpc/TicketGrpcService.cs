@@ -20,10 +20,10 @@ public sealed class TicketGrpcService(
     Caller caller,
     BusinessCalendar calendar) : TicketService.TicketServiceBase
 {
+    [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
     public override Task<Ticket> CreateTicket(CreateTicketRequest request, ServerCallContext context) =>
         requests.SaveOnceAsync(request, context, async () =>
         {
-            caller.RequireStationOrRole(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin);
             var report = request.ToIntakeReport(calendar.Now);
             var entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
             if (!caller.MaySee(entitlement.StationId))
@@ -40,31 +40,22 @@ public sealed class TicketGrpcService(
             return ticket.ToProto();
         });
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Ticket> GetTicket(GetTicketRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("ticket_id", request.TicketId, out var id).ThrowIfAny();
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken);
-        if (ticket is null || !caller.MaySee(ticket.StationId))
-        {
-            throw new NotFoundException("Ticket", request.TicketId);
-        }
-        return ticket.ToProto();
+        return caller.Visible(ticket, t => t.StationId, "Ticket", request.TicketId).ToProto();
     }
 
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListTicketsResponse> ListTickets(ListTicketsRequest request, ServerCallContext context)
     {
         new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
         var size = PageToken.SizeOrDefault(request.PageSize);
 
-        var query = db.Tickets.AsNoTracking().OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number).AsQueryable();
-        if (caller.StationId is { } station)
-        {
-            query = query.Where(t => t.StationId == station);
-        }
-        else if (!caller.IsInternalStaff)
-        {
-            throw new PermissionDeniedException("Only stations and internal staff list tickets.");
-        }
+        var query = db.Tickets.AsNoTracking().VisibleTo(caller, t => t.StationId)
+            .OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number).AsQueryable();
         if (PageToken.DecodeInstant(request.PageToken) is var (receivedAt, number))
         {
             query = query.Where(t => t.ReceivedAt < receivedAt || (t.ReceivedAt == receivedAt && string.Compare(t.Number, number) < 0));
