@@ -16,5 +16,6 @@ internal static class Extensions
         builder.AddEventOutbox<TicketsDbContext>();
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
         builder.Services.AddScoped<EntitlementClient>();
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.SectionName));
     }
 }

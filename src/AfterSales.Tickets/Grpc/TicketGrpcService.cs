@@ -9,6 +9,7 @@ using AfterSales.Tickets.Services;
 using AfterSales.Tickets.V1;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Tickets.Grpc;
 
@@ -18,13 +19,15 @@ public sealed class TicketGrpcService(
     IdempotentRequests<TicketsDbContext> requests,
     IEventOutbox outbox,
     Caller caller,
-    BusinessCalendar calendar) : TicketService.TicketServiceBase
+    BusinessCalendar calendar,
+    IOptions<IntakeOptions> intake) : TicketService.TicketServiceBase
 {
     [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
     public override Task<Ticket> CreateTicket(CreateTicketRequest request, ServerCallContext context) =>
         requests.SaveOnceAsync(request, context, async () =>
         {
-            var report = request.ToIntakeReport(calendar.Now);
+            var now = calendar.Now;
+            var report = request.ToIntakeReport(new Model.IntakeClock(now, caller.IsInternalStaff, intake.Value.LateRegistrationWindow));
             var entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
             if (!caller.MaySee(entitlement.StationId))
             {
@@ -32,9 +35,11 @@ public sealed class TicketGrpcService(
                 throw EntitlementClient.UnknownSerialNumber();
             }
 
-            var sequence = await db.NextTicketSequenceAsync(context.CancellationToken);
-            var number = Model.Ticket.FormatNumber(calendar.DateOf(report.ReceivedAt), sequence);
-            var ticket = Model.Ticket.Open(Guid.CreateVersion7(), number, report, entitlement, calendar.Now);
+            var station = await db.Stations.AsNoTracking().SingleOrDefaultAsync(s => s.Id == entitlement.StationId, context.CancellationToken)
+                ?? throw new PreconditionFailedException("The customer's serving station is not registered in the service network.");
+            var registeredOn = calendar.DateOf(now);
+            var sequence = await db.NextTicketNumberAsync(station.Id, registeredOn, context.CancellationToken);
+            var ticket = Model.Ticket.Open(Guid.CreateVersion7(), Model.Ticket.FormatNumber(registeredOn, station.Code, sequence), report, entitlement, now);
             db.Tickets.Add(ticket);
             outbox.Enqueue(ticket.ToOpenedEvent());
             return ticket.ToProto();

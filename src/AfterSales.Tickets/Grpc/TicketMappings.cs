@@ -8,11 +8,8 @@ namespace AfterSales.Tickets.Grpc;
 /// <summary>Wire ↔ domain for tickets and the service network, by hand.</summary>
 internal static class TicketMappings
 {
-    /// <summary>How far ahead of our clock a caller's received_at may be (clock skew), and no further.</summary>
-    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
-
     /// <summary>Checks every field of a create request and returns the intake report it describes.</summary>
-    public static Model.IntakeReport ToIntakeReport(this V1.CreateTicketRequest request, DateTimeOffset now)
+    public static Model.IntakeReport ToIntakeReport(this V1.CreateTicketRequest request, Model.IntakeClock clock)
     {
         var violations = new FieldViolations()
             .RequireText("serial_number", request.SerialNumber, 64)
@@ -24,16 +21,34 @@ internal static class TicketMappings
         {
             violations.Add("channel", "channel must be one of PHONE, LETTER, FAX, VISIT, PARTNER_API.");
         }
-        var receivedAt = now;
-        if (request.ReceivedAt is not null)
+        var (receivedAt, late) = (clock.Now, false);
+        if (request.ReceivedAt is not null && !clock.CallerMayRegisterLate)
+        {
+            violations.Add("received_at", "Only the company's staff may set received_at; a station's request is received when it is registered.");
+        }
+        else if (request.ReceivedAt is not null)
         {
             receivedAt = request.ReceivedAt.ToDateTimeOffset();
-            if (receivedAt > now + AllowedClockSkew)
+            late = receivedAt < clock.Now - Model.IntakeClock.AllowedClockSkew;
+            if (receivedAt > clock.Now + Model.IntakeClock.AllowedClockSkew)
             {
                 violations.Add("received_at", "received_at cannot be in the future.");
             }
+            else if (receivedAt < clock.Now - clock.LateRegistrationWindow)
+            {
+                violations.Add("received_at", $"A request may be registered at most {clock.LateRegistrationWindow.TotalDays:0.##} days after it was received.");
+            }
         }
-        violations.ThrowIfAny();
+        var reason = request.LateRegistrationReason.Trim();
+        if (late && reason.Length == 0)
+        {
+            violations.Add("late_registration_reason", "late_registration_reason is required when received_at is earlier than now.");
+        }
+        else if (!late && reason.Length > 0)
+        {
+            violations.Add("late_registration_reason", "late_registration_reason is only for a request registered after it was received.");
+        }
+        violations.OptionalText("late_registration_reason", reason, Model.IntakeClock.MaxReasonLength).ThrowIfAny();
 
         return new Model.IntakeReport(
             request.SerialNumber.Trim(),
@@ -42,7 +57,8 @@ internal static class TicketMappings
             request.ContactName.Trim(),
             request.ContactPhone.Trim(),
             request.FaultDescription.Trim(),
-            receivedAt);
+            receivedAt,
+            late ? reason : null);
     }
 
     public static V1.Ticket ToProto(this Model.Ticket ticket) => new()
@@ -62,6 +78,8 @@ internal static class TicketMappings
         Category = (Common.V1.ServiceCategory)ticket.Category,
         CategoryReason = ticket.CategoryReason,
         Status = (V1.TicketStatus)ticket.Status,
+        RegisteredAt = Timestamp.FromDateTimeOffset(ticket.CreatedAt),
+        LateRegistrationReason = ticket.LateRegistrationReason ?? "",
     };
 
     public static Events.V1.TicketOpened ToOpenedEvent(this Model.Ticket ticket) => new()

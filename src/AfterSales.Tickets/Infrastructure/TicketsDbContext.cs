@@ -7,21 +7,27 @@ namespace AfterSales.Tickets.Infrastructure;
 
 public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options) : DbContext(options)
 {
-    /// <summary>The sequence behind ticket numbers: gap-tolerant, never repeated, safe under concurrency.</summary>
-    public const string TicketNumberSequence = "ticket_numbers";
-
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<Technician> Technicians => Set<Technician>();
+    public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
 
-    public async Task<long> NextTicketSequenceAsync(CancellationToken cancellationToken) =>
-        await Database.SqlQueryRaw<long>($"SELECT nextval('{ResourceNames.Tickets}.{TicketNumberSequence}') AS \"Value\"")
-            .SingleAsync(cancellationToken);
+    /// <summary>
+    /// The next count of a station's tickets on a day. Drawn in a statement of its own, outside the
+    /// ticket's transaction, as a sequence would be: concurrent intakes wait on the counter row only for
+    /// that statement, never for each other's commits, and a failed intake leaves a gap, never a repeat.
+    /// </summary>
+    public async Task<long> NextTicketNumberAsync(Guid stationId, DateOnly day, CancellationToken cancellationToken) =>
+        // ToList, not Single: Single would wrap the statement in a SELECT, and an INSERT cannot be a subquery.
+        (await Database.SqlQuery<long>($"""
+            INSERT INTO tickets."TicketNumberCounters" AS c ("StationId", "Day", "LastNumber") VALUES ({stationId}, {day}, 1)
+            ON CONFLICT ("StationId", "Day") DO UPDATE SET "LastNumber" = c."LastNumber" + 1
+            RETURNING c."LastNumber" AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Tickets);
-        modelBuilder.HasSequence<long>(TicketNumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TicketsDbContext).Assembly);
         modelBuilder.AddPlatformTables();
     }

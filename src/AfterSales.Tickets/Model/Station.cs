@@ -5,8 +5,13 @@ public sealed class Station
 {
     private Station() { }
 
+    /// <summary>A station's code appears in each of its ticket numbers, so it is kept short.</summary>
+    public const int MaxCodeLength = 16;
+
     public Station(Guid id, string code, string name, string region)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(code.Length, MaxCodeLength, nameof(code));
         Id = id;
         Code = code;
         Name = name;

@@ -35,7 +35,22 @@ public sealed record IntakeReport(
     string ContactName,
     string ContactPhone,
     string FaultDescription,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string? LateRegistrationReason = null);
+
+/// <summary>
+/// When intake takes a request to have been received (§2 3.5: the register records a request as it comes
+/// in). The entitlement is decided on that day, so a back-dated ticket could turn paid work into free
+/// work: only the company's own staff may register a request late, at most <paramref name="LateRegistrationWindow"/>
+/// back and with a reason; a station's requests are received when they are registered.
+/// </summary>
+public sealed record IntakeClock(DateTimeOffset Now, bool CallerMayRegisterLate, TimeSpan LateRegistrationWindow)
+{
+    /// <summary>How far a caller's clock may be off ours: ahead of now by this much is not the future, behind it is not late.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    public const int MaxReasonLength = 500;
+}
 
 /// <summary>The entitlement the customers service decided for the asset at intake.</summary>
 public sealed record IntakeEntitlement(Guid AssetId, Guid CustomerId, Guid StationId, ServiceCategory Category, string Reason);
@@ -62,6 +77,7 @@ public sealed class Ticket
         ContactPhone = report.ContactPhone,
         FaultDescription = report.FaultDescription,
         ReceivedAt = BusinessCalendar.ToStoredPrecision(report.ReceivedAt),
+        LateRegistrationReason = report.LateRegistrationReason,
         Category = entitlement.Category,
         CategoryReason = entitlement.Reason,
         Status = TicketStatus.Registered,
@@ -83,14 +99,29 @@ public sealed class Ticket
     public string ContactPhone { get; private set; } = "";
     public string FaultDescription { get; private set; } = "";
     public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>Why the request was registered after it was received, by staff; null when it was not.</summary>
+    public string? LateRegistrationReason { get; private set; }
     public ServiceCategory Category { get; private set; }
     public string CategoryReason { get; private set; } = "";
     public TicketStatus Status { get; private set; }
+    /// <summary>When the ticket was registered (opened).</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): two dispatchers never both win.</summary>
     public uint Version { get; private set; }
 
-    /// <summary>The ticket number for the <paramref name="sequence"/>-th ticket, dated by the day it was received.</summary>
-    public static string FormatNumber(DateOnly receivedOn, long sequence) => $"T{receivedOn:yyyyMMdd}-{sequence:D6}";
+    /// <summary>
+    /// The number of the <paramref name="sequence"/>-th ticket a station registered on a day. Numbered per
+    /// station, so a station's numbers tell it nothing about another's volume, and dated by registration,
+    /// so a late registration cannot claim an old day.
+    /// </summary>
+    public static string FormatNumber(DateOnly registeredOn, string stationCode, long sequence) =>
+        $"T{registeredOn:yyyyMMdd}-{stationCode}-{sequence:D4}";
+
+    /// <summary>
+    /// Room for "T", the date, a station code (<see cref="Station.MaxCodeLength"/>) and a count of up to
+    /// five digits; other services (billing) keep ticket numbers of this length.
+    /// </summary>
+    public const int MaxNumberLength = 32;
 }

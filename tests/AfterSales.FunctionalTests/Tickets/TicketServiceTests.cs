@@ -157,6 +157,6 @@ public partial class TicketServiceTests(Suite suite) : SuiteTest(suite)
         Assert.False(pending, "The model has changes no migration captures: add a migration.");
     }
 
-    [GeneratedRegex(@"^T\d{8}-\d{6}$")]
+    [GeneratedRegex(@"^T\d{8}-ST-[A-Z]{2}\d{2}-\d{4,}$")]
     private static partial Regex TicketNumber();
 }

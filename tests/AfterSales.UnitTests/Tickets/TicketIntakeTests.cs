@@ -10,6 +10,12 @@ public class TicketIntakeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The company's staff registering: they may register a request late, up to a week back.</summary>
+    private static readonly Model.IntakeClock Staff = new(Now, CallerMayRegisterLate: true, TimeSpan.FromDays(7));
+
+    /// <summary>A partner station registering: its requests are received when registered.</summary>
+    private static readonly Model.IntakeClock Station = Staff with { CallerMayRegisterLate = false };
+
     private static CreateTicketRequest Valid() => new()
     {
         SerialNumber = " EL-1 ",
@@ -22,7 +28,7 @@ public class TicketIntakeTests
     [Fact]
     public void A_valid_request_becomes_a_trimmed_report_received_now()
     {
-        var report = Valid().ToIntakeReport(Now);
+        var report = Valid().ToIntakeReport(Staff);
 
         Assert.Equal("EL-1", report.SerialNumber);
         Assert.Null(report.ComponentCode);
@@ -33,7 +39,7 @@ public class TicketIntakeTests
     [Fact]
     public void Every_missing_field_is_reported_at_once()
     {
-        var error = Assert.Throws<ValidationException>(() => new CreateTicketRequest().ToIntakeReport(Now));
+        var error = Assert.Throws<ValidationException>(() => new CreateTicketRequest().ToIntakeReport(Staff));
 
         Assert.Equal(
             ["channel", "contact_name", "contact_phone", "fault_description", "serial_number"],
@@ -46,7 +52,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(10));
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Now));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
 
         Assert.Equal("received_at", Assert.Single(error.Violations).Field);
     }
@@ -57,7 +63,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(2));
 
-        Assert.Equal(Now.AddMinutes(2), request.ToIntakeReport(Now).ReceivedAt);
+        Assert.Equal(Now.AddMinutes(2), request.ToIntakeReport(Staff).ReceivedAt);
     }
 
     [Fact]
@@ -66,7 +72,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.Channel = (IntakeChannel)42;
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Now));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
 
         Assert.Equal("channel", Assert.Single(error.Violations).Field);
     }
@@ -77,7 +83,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.FaultDescription = new string('坏', 2001);
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Now));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
 
         Assert.Equal("fault_description", Assert.Single(error.Violations).Field);
     }
@@ -85,10 +91,10 @@ public class TicketIntakeTests
     [Fact]
     public void A_ticket_opens_registered_with_the_category_of_its_entitlement()
     {
-        var report = Valid().ToIntakeReport(Now);
+        var report = Valid().ToIntakeReport(Staff);
         var entitlement = new Model.IntakeEntitlement(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Model.ServiceCategory.Contract, "HT-1");
 
-        var ticket = Model.Ticket.Open(Guid.NewGuid(), "T20261127-000001", report, entitlement, Now);
+        var ticket = Model.Ticket.Open(Guid.NewGuid(), "T20261127-ST-HZ01-0001", report, entitlement, Now);
 
         Assert.Equal(Model.TicketStatus.Registered, ticket.Status);
         Assert.Equal(Model.ServiceCategory.Contract, ticket.Category);
@@ -96,8 +102,66 @@ public class TicketIntakeTests
     }
 
     [Fact]
-    public void Ticket_numbers_carry_the_day_and_a_zero_padded_sequence()
+    public void Ticket_numbers_carry_the_day_the_station_and_its_zero_padded_count()
     {
-        Assert.Equal("T20261127-000042", Model.Ticket.FormatNumber(new DateOnly(2026, 11, 27), 42));
+        Assert.Equal("T20261127-ST-HZ01-0042", Model.Ticket.FormatNumber(new DateOnly(2026, 11, 27), "ST-HZ01", 42));
+    }
+
+    [Fact]
+    public void A_station_may_not_set_received_at_at_all()
+    {
+        var request = Valid();
+        request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(-1));
+
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Station));
+
+        Assert.Equal("received_at", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void Staff_register_late_within_the_window_with_a_reason()
+    {
+        var request = Valid();
+        request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddDays(-6));
+        request.LateRegistrationReason = " 周六收到的来信 ";
+
+        var report = request.ToIntakeReport(Staff);
+
+        Assert.Equal(Now.AddDays(-6), report.ReceivedAt);
+        Assert.Equal("周六收到的来信", report.LateRegistrationReason);
+    }
+
+    [Fact]
+    public void Staff_may_not_register_late_without_a_reason()
+    {
+        var request = Valid();
+        request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddHours(-3));
+
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
+
+        Assert.Equal("late_registration_reason", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void Staff_may_not_register_a_request_older_than_the_window()
+    {
+        var request = Valid();
+        request.ReceivedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2018, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        request.LateRegistrationReason = "补录";
+
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
+
+        Assert.Equal("received_at", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void A_reason_without_a_late_received_at_is_refused()
+    {
+        var request = Valid();
+        request.LateRegistrationReason = "补录";
+
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Station));
+
+        Assert.Equal("late_registration_reason", Assert.Single(error.Violations).Field);
     }
 }

@@ -24,8 +24,6 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.HasSequence("ticket_numbers");
-
             modelBuilder.Entity("AfterSales.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -194,6 +192,22 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.ToTable("IdempotencyRecord", "tickets");
                 });
 
+            modelBuilder.Entity("AfterSales.Tickets.Infrastructure.TicketNumberCounter", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StationId", "Day");
+
+                    b.ToTable("TicketNumberCounters", "tickets");
+                });
+
             modelBuilder.Entity("AfterSales.Tickets.Model.Station", b =>
                 {
                     b.Property<Guid>("Id")
@@ -202,8 +216,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -292,6 +306,10 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LateRegistrationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Number")
                         .IsRequired()
