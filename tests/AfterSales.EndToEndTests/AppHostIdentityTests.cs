@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AfterSales.EndToEndTests;
 
@@ -92,6 +93,11 @@ public class AppHostIdentityTests
     {
         var identity = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Identity);
-        return await identity.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+        var publishing = new DistributedApplicationExecutionContext(
+            new DistributedApplicationExecutionContextOptions(DistributedApplicationOperation.Publish) { Services = app.Services });
+        var configuration = await ExecutionConfigurationBuilder.Create(identity).WithEnvironmentVariablesConfig()
+            .BuildAsync(publishing, NullLogger.Instance, CancellationToken.None);
+        Assert.Null(configuration.Exception);
+        return configuration.EnvironmentVariables.ToDictionary(variable => variable.Key, variable => variable.Value);
     }
 }
