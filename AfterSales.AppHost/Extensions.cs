@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using AfterSales.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.AppHost;
 
@@ -12,18 +14,76 @@ internal static class Extensions
     public const string HealthPath = "/health";
 
     /// <summary>
-    /// The token server, with its own database. In Development it seeds demo station clients and staff
-    /// users whose secret is the <c>demo-password</c> parameter: generated once and kept in the AppHost's
-    /// user secrets (<c>dotnet user-secrets list --project AfterSales.AppHost</c>), never in the repository.
+    /// The token server, with its own database. In local and container mode, unless <c>Demo:Enabled</c> is
+    /// false, it seeds the demo station clients and staff users, each with its own secret derived from the
+    /// <c>demo-password</c> parameter (generated once and kept in the AppHost's user secrets:
+    /// <c>dotnet user-secrets list --project AfterSales.AppHost</c>; see the README's Credentials). In
+    /// external mode there are no demo identities, and the AppHost refuses to start without the
+    /// <c>identity-signing-key</c> parameter, an RSA private key in PEM, so that tokens survive restarts
+    /// and every replica signs alike.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddIdentity(this IDistributedApplicationBuilder builder, Infrastructure infrastructure)
     {
-        var demoPassword = builder.AddParameter("demo-password", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
-        return builder.AddProject<Projects.AfterSales_Identity>(ResourceNames.Identity)
+        var identity = builder.AddProject<Projects.AfterSales_Identity>(ResourceNames.Identity)
             .WithHttpHealthCheck(HealthPath)
             .WithReference(infrastructure.Database(ResourceNames.Identity))
-            .WithEnvironment("Identity__DemoPassword", demoPassword)
             .WaitFor(infrastructure.Postgres);
+
+        // Auto mode resolves to containers or local, never to external.
+        var external = builder.Configuration.GetValue("Infrastructure:Mode", InfrastructureMode.Auto) == InfrastructureMode.External;
+        var demo = builder.Configuration.GetValue("Demo:Enabled", defaultValue: !external);
+        if (external)
+        {
+            if (demo)
+            {
+                throw new DistributedApplicationException(
+                    "Demo:Enabled is true in external mode. Demo identities are for local and container mode only; remove the setting.");
+            }
+            var signingKey = builder.AddParameter(SigningKeyParameter, secret: true);
+            if (builder.ExecutionContext.IsRunMode)
+            {
+                RequireSigningKey(builder.Configuration[$"Parameters:{SigningKeyParameter}"]);
+            }
+            return identity.WithEnvironment("Identity__SigningKey", signingKey);
+        }
+        if (demo)
+        {
+            var demoPassword = builder.AddParameter("demo-password", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
+            identity.WithEnvironment("Identity__SeedDemoIdentities", "true")
+                .WithEnvironment("Identity__DemoPassword", demoPassword);
+        }
+        return identity;
+    }
+
+    public const string SigningKeyParameter = "identity-signing-key";
+
+    /// <summary>
+    /// Fails the start unless <paramref name="pem"/> is an RSA private key of 2048 bits or more: without
+    /// one the token server would sign with a key made at start-up, and every token would die with it.
+    /// </summary>
+    private static void RequireSigningKey(string? pem)
+    {
+        const string howTo = $"In external mode give the token server's signing key as the parameter '{SigningKeyParameter}' "
+            + $"(e.g. in the environment as Parameters__{SigningKeyParameter}): "
+            + "an RSA private key in PEM, e.g. from 'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072'.";
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            throw new DistributedApplicationException($"No signing key. {howTo}");
+        }
+        using var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            rsa.ExportParameters(includePrivateParameters: true);
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            throw new DistributedApplicationException($"The signing key is not an RSA private key in PEM. {howTo}", ex);
+        }
+        if (rsa.KeySize < 2048)
+        {
+            throw new DistributedApplicationException($"The signing key has {rsa.KeySize} bits; 2048 is the least. {howTo}");
+        }
     }
 
     /// <summary>

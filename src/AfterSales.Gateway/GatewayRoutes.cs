@@ -46,16 +46,19 @@ internal static class GatewayRoutes
                 RateLimiterPolicy = CallerRateLimits.Policy,
             },
         }),
-        // Getting a token is the one thing an unauthenticated caller may do.
+        // Getting a token is the one thing an unauthenticated caller may do. Limited per address and per
+        // station client rather than per caller (CallerRateLimits' token request limits).
         new RouteConfig
         {
             RouteId = "token",
             ClusterId = ResourceNames.Identity,
-            Match = new RouteMatch { Path = "/connect/token", Methods = ["POST"] },
+            Match = new RouteMatch { Path = TokenPath, Methods = ["POST"] },
             AuthorizationPolicy = "anonymous",
-            RateLimiterPolicy = CallerRateLimits.Policy,
         },
     ];
+
+    /// <summary>The token server's token endpoint, as callers reach it through the gateway.</summary>
+    public const string TokenPath = "/connect/token";
 
     /// <summary>Names the service a gRPC call to a platform service (aftersales.platform.*) is for.</summary>
     public const string ServiceHeader = "x-aftersales-service";

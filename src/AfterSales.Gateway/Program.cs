@@ -14,7 +14,7 @@ var app = builder.Build();
 app.UseCallerProblems();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseCallerRateLimits();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy => proxy.UseProblemResponsesForProxyErrors());
 

@@ -1,11 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using AfterSales.ServiceDefaults;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace AfterSales.EndToEndTests;
 
-/// <summary>Gets access tokens through the gateway's token endpoint, as partner stations and staff do.</summary>
+/// <summary>
+/// Gets access tokens through the gateway's token endpoint, as partner stations and staff do, with each
+/// demo caller's own secret derived from the AppHost's demo password.
+/// </summary>
 public sealed class Callers(HttpClient gatewayJson, string demoPassword)
 {
     private readonly Dictionary<string, string> _tokens = [];
@@ -15,7 +19,7 @@ public sealed class Callers(HttpClient gatewayJson, string demoPassword)
     {
         ["grant_type"] = "client_credentials",
         ["client_id"] = clientId,
-        ["client_secret"] = demoPassword,
+        ["client_secret"] = DemoCredentials.SecretFor(demoPassword, clientId),
         ["scope"] = "aftersales",
     });
 
@@ -25,7 +29,7 @@ public sealed class Callers(HttpClient gatewayJson, string demoPassword)
         ["grant_type"] = "password",
         ["client_id"] = "web-frontend",
         ["username"] = userName,
-        ["password"] = demoPassword,
+        ["password"] = DemoCredentials.SecretFor(demoPassword, userName),
         ["scope"] = "aftersales",
     });
 

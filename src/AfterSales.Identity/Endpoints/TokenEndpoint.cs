@@ -60,8 +60,12 @@ internal static class TokenEndpoint
     private static async Task<IResult> IssueForStaffAsync(
         string userName, string password, StaffSignIn staff, CancellationToken cancellationToken)
     {
-        var user = await staff.SignInAsync(userName, password, cancellationToken);
-        return user is null ? Refuse(Errors.InvalidGrant, StaffRefusal) : SignIn(AccessTokens.ForStaff(user));
+        return await staff.SignInAsync(userName, password, cancellationToken) switch
+        {
+            { User: { } user } => SignIn(AccessTokens.ForStaff(user)),
+            { LockedUntil: { } until } => Refuse(Errors.InvalidGrant, SignInThrottles.LockedOut(until)),
+            _ => Refuse(Errors.InvalidGrant, StaffRefusal),
+        };
     }
 
     private static IResult SignIn(ClaimsPrincipal principal) =>

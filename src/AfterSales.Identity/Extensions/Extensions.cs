@@ -15,6 +15,8 @@ internal static class Extensions
         builder.Services.Configure<TokenServerOptions>(builder.Configuration.GetSection(TokenServerOptions.SectionName));
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<StaffSignIn>();
+        builder.Services.AddScoped<SignInThrottles>();
+        builder.Services.AddHostedService<SignInThrottleJanitor>();
         builder.AddTokenServer();
     }
 }

@@ -51,6 +51,11 @@ internal static partial class TokenServerExtensions
                     server.AddSigningKey(RsaKeyFromPem(options.SigningKey));
                 }
 
+                foreach (var handler in ClientLockout.Descriptors)
+                {
+                    server.AddEventHandler(handler);
+                }
+
                 // TLS ends in front of the suite, so requests arrive here over plain HTTP.
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()

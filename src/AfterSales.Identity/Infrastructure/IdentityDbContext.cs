@@ -7,6 +7,7 @@ namespace AfterSales.Identity.Infrastructure;
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using AfterSales.Identity.Model;
 using AfterSales.Platform.Data;
 using AfterSales.Platform.Security;
+using AfterSales.ServiceDefaults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,10 +11,12 @@ using OpenIddict.Abstractions;
 namespace AfterSales.Identity.Infrastructure;
 
 /// <summary>
-/// The demo callers a newcomer meets in Development: a client for each partner station, the web front
-/// end staff sign in through, and one member of staff per role. Their secret and password is
-/// <c>Identity:DemoPassword</c>, meant to come from the AppHost as a generated secret parameter, so that no
-/// credential lives in the repository. Whatever is missing is added; what exists is left as it is.
+/// The demo callers a newcomer meets when the suite runs locally: a client for each partner station, the
+/// web front end staff sign in through, and one member of staff per role. Seeded only when
+/// <c>Identity:SeedDemoIdentities</c> says so (the AppHost does in local and container mode, never in
+/// external mode). Each one's secret or password is its own, derived from <c>Identity:DemoPassword</c>
+/// and its name (<see cref="DemoCredentials.SecretFor"/>), so no credential lives in the repository and
+/// none opens another's door. Whatever is missing is added; what exists is left as it is.
 /// </summary>
 internal sealed partial class IdentitySeeder(
     IOpenIddictApplicationManager applications,
@@ -21,6 +25,12 @@ internal sealed partial class IdentitySeeder(
     ILogger<IdentitySeeder> logger) : IDbSeeder<IdentityDbContext>
 {
     public const string WebFrontEndClientId = "web-frontend";
+
+    /// <summary>
+    /// Hashes of demo passwords already made in this process. Hashing is slow on purpose, and the
+    /// functional tests seed again before every test; a hash does not depend on the user it is for.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> HashOfPassword = new();
 
     private static readonly (Guid Id, string UserName, string DisplayName, string Role, Guid? StationId)[] Staff =
     [
@@ -35,39 +45,49 @@ internal sealed partial class IdentitySeeder(
 
     public async Task SeedAsync(IdentityDbContext context, CancellationToken cancellationToken)
     {
-        if (options.Value.DemoPassword is not { Length: > 0 } password)
+        if (!options.Value.SeedDemoIdentities)
+        {
+            LogDemoIdentitiesOff(logger);
+            return;
+        }
+        if (options.Value.DemoPassword is not { Length: > 0 } demoPassword)
         {
             LogNoDemoPassword(logger);
             return;
         }
 
-        await AddClientIfMissingAsync(ClientRegistrations.Station("station-hangzhou", password, "杭州西湖特约服务站", DemoIds.StationHangzhou), cancellationToken);
-        await AddClientIfMissingAsync(ClientRegistrations.Station("station-ningbo", password, "宁波北仑特约服务站", DemoIds.StationNingbo), cancellationToken);
-        await AddClientIfMissingAsync(ClientRegistrations.StaffFrontEnd(WebFrontEndClientId, "内部业务前端"), cancellationToken);
+        await AddStationIfMissingAsync("station-hangzhou", "杭州西湖特约服务站", DemoIds.StationHangzhou, demoPassword, cancellationToken);
+        await AddStationIfMissingAsync("station-ningbo", "宁波北仑特约服务站", DemoIds.StationNingbo, demoPassword, cancellationToken);
+        if (await applications.FindByClientIdAsync(WebFrontEndClientId, cancellationToken) is null)
+        {
+            await applications.CreateAsync(ClientRegistrations.StaffFrontEnd(WebFrontEndClientId, "内部业务前端"), cancellationToken);
+        }
 
         var existing = await context.StaffUsers.Select(u => u.UserName).ToListAsync(cancellationToken);
-        string? passwordHash = null;
         foreach (var (id, userName, displayName, role, stationId) in Staff.Where(u => !existing.Contains(u.UserName)))
         {
             var user = new StaffUser(id, userName, displayName, [role], stationId);
-            // They all have the demo password, so one hash serves them all: hashing is slow on purpose,
-            // and the functional tests seed again before every test.
-            user.SetPasswordHash(passwordHash ??= hasher.HashPassword(user, password));
+            var password = DemoCredentials.SecretFor(demoPassword, userName);
+            user.SetPasswordHash(HashOfPassword.GetOrAdd(password, p => hasher.HashPassword(user, p)));
             context.StaffUsers.Add(user);
         }
         await context.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task AddClientIfMissingAsync(OpenIddictApplicationDescriptor client, CancellationToken cancellationToken)
+    private async Task AddStationIfMissingAsync(string clientId, string displayName, Guid stationId, string demoPassword, CancellationToken cancellationToken)
     {
-        if (await applications.FindByClientIdAsync(client.ClientId!, cancellationToken) is null)
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is null)
         {
-            await applications.CreateAsync(client, cancellationToken);
+            var secret = DemoCredentials.SecretFor(demoPassword, clientId);
+            await applications.CreateAsync(ClientRegistrations.Station(clientId, secret, displayName, stationId), cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No demo clients or staff users were seeded: Identity:DemoPassword is not set. "
-        + "Set it (environment variable Identity__DemoPassword, or --Identity:DemoPassword=<value> on the command line) "
-        + "and restart; every demo client secret and staff password is that value.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "No demo clients or staff users were seeded: Identity:SeedDemoIdentities is off")]
+    private static partial void LogDemoIdentitiesOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No demo clients or staff users were seeded: Identity:SeedDemoIdentities is on but "
+        + "Identity:DemoPassword is not set. Set it (environment variable Identity__DemoPassword) and restart; each demo client's "
+        + "secret and each demo user's password is derived from it and the client id or user name.")]
     private static partial void LogNoDemoPassword(ILogger logger);
 }

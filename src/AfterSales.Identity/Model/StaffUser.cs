@@ -27,6 +27,8 @@ public sealed class StaffUser
         StationId = stationId;
     }
 
+    public const int MaxUserNameLength = 64;
+
     public Guid Id { get; private set; }
 
     /// <summary>Unique, and compared without regard to case: people type their name as they please.</summary>

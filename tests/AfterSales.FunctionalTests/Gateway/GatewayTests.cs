@@ -76,7 +76,7 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = Hangzhou,
-            ["client_secret"] = Suite.IdentityDemoPassword,
+            ["client_secret"] = Suite.DemoSecret(Hangzhou),
         }));
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;

@@ -9,10 +9,10 @@ using AfterSales.Identity;
 using AfterSales.Identity.Endpoints;
 using AfterSales.Identity.Infrastructure;
 using AfterSales.Platform.Data;
+using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore.Models;
+using static AfterSales.FunctionalTests.Identity.OAuth;
 
 namespace AfterSales.FunctionalTests.Identity;
 
@@ -23,7 +23,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task Client_credentials_give_a_station_a_jwt_carrying_its_station_id()
     {
-        var response = await RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.IdentityDemoPassword));
+        var response = await RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.DemoSecret("station-hangzhou")));
 
         var token = await AssertTokenAsync(response);
         var payload = Payload(token);
@@ -40,7 +40,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task Each_station_gets_its_own_station_id()
     {
-        var response = await RequestTokenAsync(ClientCredentials("station-ningbo", Suite.IdentityDemoPassword));
+        var response = await RequestTokenAsync(ClientCredentials("station-ningbo", Suite.DemoSecret("station-ningbo")));
 
         var payload = Payload(await AssertTokenAsync(response));
         Assert.Equal(DemoIds.StationNingbo.ToString(), payload.GetProperty("station_id").GetString());
@@ -54,7 +54,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"station-hangzhou:{Suite.IdentityDemoPassword}")));
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"station-hangzhou:{Suite.DemoSecret("station-hangzhou")}")));
 
         var response = await Suite.Identity.Http.SendAsync(request);
 
@@ -64,7 +64,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task A_wrong_client_secret_is_refused()
     {
-        var response = await RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.IdentityDemoPassword + "x"));
+        var response = await RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.DemoSecret("station-hangzhou") + "x"));
 
         var error = await AssertErrorAsync(response, "invalid_client");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -78,9 +78,9 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
         {
             ["grant_type"] = "password",
             ["client_id"] = "station-hangzhou",
-            ["client_secret"] = Suite.IdentityDemoPassword,
+            ["client_secret"] = Suite.DemoSecret("station-hangzhou"),
             ["username"] = "dispatcher",
-            ["password"] = Suite.IdentityDemoPassword,
+            ["password"] = Suite.DemoSecret("dispatcher"),
         });
 
         await AssertErrorAsync(response, "unauthorized_client");
@@ -89,7 +89,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task The_password_grant_gives_a_dispatcher_a_token_with_the_role_and_no_station()
     {
-        var response = await RequestTokenAsync(Password("dispatcher", Suite.IdentityDemoPassword));
+        var response = await RequestTokenAsync(Password("dispatcher", Suite.DemoSecret("dispatcher")));
 
         var payload = Payload(await AssertTokenAsync(response));
         Assert.Equal(["dispatcher"], Roles(payload));
@@ -103,7 +103,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task A_station_technician_gets_the_station_id_with_the_role()
     {
-        var response = await RequestTokenAsync(Password("technician", Suite.IdentityDemoPassword));
+        var response = await RequestTokenAsync(Password("technician", Suite.DemoSecret("technician")));
 
         var payload = Payload(await AssertTokenAsync(response));
         Assert.Equal(["technician"], Roles(payload));
@@ -113,7 +113,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task A_user_name_is_matched_without_regard_to_case()
     {
-        var response = await RequestTokenAsync(Password("Dispatcher", Suite.IdentityDemoPassword));
+        var response = await RequestTokenAsync(Password("Dispatcher", Suite.DemoSecret("dispatcher")));
 
         await AssertTokenAsync(response);
     }
@@ -122,9 +122,9 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     public async Task A_wrong_password_and_an_unknown_user_are_refused_alike()
     {
         var wrongPassword = await AssertErrorAsync(
-            await RequestTokenAsync(Password("dispatcher", Suite.IdentityDemoPassword + "x")), "invalid_grant");
+            await RequestTokenAsync(Password("dispatcher", Suite.DemoSecret("dispatcher") + "x")), "invalid_grant");
         var unknownUser = await AssertErrorAsync(
-            await RequestTokenAsync(Password("nobody-by-this-name", Suite.IdentityDemoPassword)), "invalid_grant");
+            await RequestTokenAsync(Password("nobody-by-this-name", Suite.DemoSecret("dispatcher"))), "invalid_grant");
 
         Assert.Equal(wrongPassword.GetProperty("error_description").GetString(), unknownUser.GetProperty("error_description").GetString());
     }
@@ -139,7 +139,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
             return await db.SaveChangesAsync();
         });
 
-        var error = await AssertErrorAsync(await RequestTokenAsync(Password("finance", Suite.IdentityDemoPassword)), "invalid_grant");
+        var error = await AssertErrorAsync(await RequestTokenAsync(Password("finance", Suite.DemoSecret("finance"))), "invalid_grant");
 
         Assert.Equal(TokenEndpoint.StaffRefusal, error.GetProperty("error_description").GetString());
     }
@@ -160,7 +160,7 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task A_token_verifies_with_the_published_rsa_key()
     {
-        var token = await AssertTokenAsync(await RequestTokenAsync(ClientCredentials("station-ningbo", Suite.IdentityDemoPassword)));
+        var token = await AssertTokenAsync(await RequestTokenAsync(ClientCredentials("station-ningbo", Suite.DemoSecret("station-ningbo"))));
         var jwks = await GetJsonAsync("/.well-known/jwks");
 
         var parts = token.Split('.');
@@ -178,18 +178,52 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
-    public async Task Without_a_demo_password_no_demo_credentials_are_seeded()
+    public async Task A_station_s_secret_does_not_work_for_another_station()
     {
-        await using var scope = Suite.Identity.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-        await db.StaffUsers.ExecuteDeleteAsync();
-        await db.Set<OpenIddictEntityFrameworkCoreApplication>().ExecuteDeleteAsync();
-        var seeder = ActivatorUtilities.CreateInstance<IdentitySeeder>(scope.ServiceProvider, Options.Create(new TokenServerOptions()));
+        var response = await RequestTokenAsync(ClientCredentials("station-ningbo", Suite.DemoSecret("station-hangzhou")));
 
-        await seeder.SeedAsync(db, CancellationToken.None);
+        await AssertErrorAsync(response, "invalid_client");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 
-        Assert.False(await db.StaffUsers.AnyAsync());
-        Assert.False(await db.Set<OpenIddictEntityFrameworkCoreApplication>().AnyAsync());
+    [Fact]
+    public async Task A_demo_user_s_password_does_not_sign_another_user_in()
+    {
+        var response = await RequestTokenAsync(Password("admin", Suite.DemoSecret("technician")));
+
+        var error = await AssertErrorAsync(response, "invalid_grant");
+        Assert.Equal(TokenEndpoint.StaffRefusal, error.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_password_itself_is_no_demo_caller_s_secret()
+    {
+        var station = await RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.IdentityDemoPassword));
+        var admin = await RequestTokenAsync(Password("admin", Suite.IdentityDemoPassword));
+
+        await AssertErrorAsync(station, "invalid_client");
+        await AssertErrorAsync(admin, "invalid_grant");
+    }
+
+    [Fact]
+    public async Task A_token_server_with_the_demo_switch_off_seeds_nothing()
+    {
+        // A token server of its own, on a database of its own, started as under the AppHost in external
+        // mode: in Development, with a demo password configured, but the switch off.
+        var database = $"identity_demo_off_{Guid.NewGuid():N}";
+        await using var tokenServer = new ServiceFactory<TokenServerOptions, IdentityDbContext>(Suite.Servers, ResourceNames.Identity, caller: null,
+            new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{ResourceNames.Database(ResourceNames.Identity)}"] = Suite.Servers.Database(database),
+                [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.DemoPassword)}"] = Suite.IdentityDemoPassword,
+                [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.SeedDemoIdentities)}"] = "false",
+            });
+
+        var station = await tokenServer.Http.RequestTokenAsync(ClientCredentials("station-hangzhou", Suite.DemoSecret("station-hangzhou")));
+
+        await AssertErrorAsync(station, "invalid_client");
+        Assert.False(await tokenServer.WithDbAsync(db => db.StaffUsers.AnyAsync()));
+        Assert.False(await tokenServer.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreApplication>().AnyAsync()));
     }
 
     [Fact]
@@ -200,50 +234,13 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
         Assert.False(pending, "The model has changes no migration captures: add a migration.");
     }
 
-    private static Dictionary<string, string> ClientCredentials(string clientId, string secret) => new()
-    {
-        ["grant_type"] = "client_credentials",
-        ["client_id"] = clientId,
-        ["client_secret"] = secret,
-        ["scope"] = "aftersales",
-    };
-
-    private static Dictionary<string, string> Password(string userName, string password) => new()
-    {
-        ["grant_type"] = "password",
-        ["client_id"] = IdentitySeeder.WebFrontEndClientId,
-        ["username"] = userName,
-        ["password"] = password,
-    };
-
-    private Task<HttpResponseMessage> RequestTokenAsync(Dictionary<string, string> form) =>
-        Suite.Identity.Http.PostAsync(TokenEndpoint.Path, new FormUrlEncodedContent(form));
+    private Task<HttpResponseMessage> RequestTokenAsync(Dictionary<string, string> form) => Suite.Identity.Http.RequestTokenAsync(form);
 
     private async Task<JsonElement> GetJsonAsync(string path)
     {
         var response = await Suite.Identity.Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
-    /// <summary>A successful bearer-token answer; returns the access token.</summary>
-    private static async Task<string> AssertTokenAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        var json = JsonDocument.Parse(body).RootElement;
-        Assert.Equal("Bearer", json.GetProperty("token_type").GetString());
-        Assert.False(json.TryGetProperty("refresh_token", out _));
-        return json.GetProperty("access_token").GetString()!;
-    }
-
-    /// <summary>An OAuth error answer with this error code; returns its body.</summary>
-    private static async Task<JsonElement> AssertErrorAsync(HttpResponseMessage response, string error)
-    {
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(error, body.GetProperty("error").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error_description").GetString()));
-        return body;
     }
 
     /// <summary>The claims of a JWT, read without validating it (what these tests check is its content).</summary>

@@ -53,8 +53,14 @@ public sealed class Suite : IAsyncLifetime
     /// <summary>...retried when left unacknowledged this long.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    /// <summary>The secret of every demo client and the password of every demo user, new for each run.</summary>
+    /// <summary>The demo password every demo client's secret and demo user's password is derived from, new for each run.</summary>
     public string IdentityDemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The secret of the demo client or the password of the demo user <paramref name="name"/>.</summary>
+    public string DemoSecret(string name) => DemoCredentials.SecretFor(IdentityDemoPassword, name);
+
+    /// <summary>How long the token server locks a user name or client after too many failures: short, so tests can wait it out.</summary>
+    public static readonly TimeSpan IdentityLockout = TimeSpan.FromSeconds(6);
 
     /// <summary>Tokens for the demo stations and staff, from the test token server.</summary>
     public TestCallers Callers { get; private set; } = null!;
@@ -65,9 +71,11 @@ public sealed class Suite : IAsyncLifetime
         // The token server first: every other service validates its callers' tokens against it.
         Identity = Add(new ServiceFactory<TokenServerOptions, IdentityDbContext>(Servers, ResourceNames.Identity, caller: null, new Dictionary<string, string?>
         {
+            [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.SeedDemoIdentities)}"] = "true",
             [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.DemoPassword)}"] = IdentityDemoPassword,
+            [$"{TokenServerOptions.SectionName}:Lockout:Duration"] = IdentityLockout.ToString("c", CultureInfo.InvariantCulture),
         }));
-        Callers = new TestCallers(() => Identity.Http, IdentityDemoPassword);
+        Callers = new TestCallers(() => Identity.Http, DemoSecret);
         var findIdentity = new Dictionary<string, string?>
         {
             [$"services:{ResourceNames.Identity}:{ResourceNames.HttpEndpoint}:0"] = Identity.HttpAddress.ToString(),

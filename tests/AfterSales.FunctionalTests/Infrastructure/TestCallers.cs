@@ -9,9 +9,10 @@ namespace AfterSales.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// Real access tokens from the test token server, for the seeded demo callers: stations by client id
-/// (station-hangzhou, station-ningbo) and staff by user name (admin, manager, dispatcher, ...).
+/// (station-hangzhou, station-ningbo) and staff by user name (admin, manager, dispatcher, ...), each with
+/// its own demo secret.
 /// </summary>
-public sealed class TestCallers(Func<HttpClient> tokenServer, string demoPassword)
+public sealed class TestCallers(Func<HttpClient> tokenServer, Func<string, string> demoSecret)
 {
     /// <summary>The caller tests act as unless they say otherwise: internal staff that may see everything.</summary>
     public const string DefaultStaff = "admin";
@@ -22,7 +23,7 @@ public sealed class TestCallers(Func<HttpClient> tokenServer, string demoPasswor
     {
         ["grant_type"] = "client_credentials",
         ["client_id"] = clientId,
-        ["client_secret"] = demoPassword,
+        ["client_secret"] = demoSecret(clientId),
     });
 
     public Task<string> StaffAsync(string userName) => TokenAsync($"user:{userName}", new()
@@ -30,7 +31,7 @@ public sealed class TestCallers(Func<HttpClient> tokenServer, string demoPasswor
         ["grant_type"] = "password",
         ["client_id"] = "web-frontend",
         ["username"] = userName,
-        ["password"] = demoPassword,
+        ["password"] = demoSecret(userName),
     });
 
     /// <summary>Tokens outlive a test's data reset: the token server's clients and users are reseeded unchanged.</summary>

@@ -9,7 +9,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
         builder.HasKey(u => u.Id);
-        builder.Property(u => u.UserName).HasMaxLength(64);
+        builder.Property(u => u.UserName).HasMaxLength(StaffUser.MaxUserNameLength);
         builder.HasIndex(u => u.UserName).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.PasswordHash).HasMaxLength(256);
