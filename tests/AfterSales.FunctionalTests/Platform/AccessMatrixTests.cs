@@ -183,7 +183,7 @@ public class AccessMatrixTests(Suite suite) : SuiteTest(suite)
     private Task AddStationManagerAsync() => Suite.Identity.WithDbAsync(async db =>
     {
         var user = new StaffUser(Guid.NewGuid(), StationManager, "杭州站经理", [StaffRoles.Manager], DemoIds.StationHangzhou);
-        user.SetPassword(Suite.IdentityDemoPassword, new PasswordHasher<StaffUser>());
+        user.SetPassword(Suite.DemoSecret(StationManager), new PasswordHasher<StaffUser>());
         db.StaffUsers.Add(user);
         return await db.SaveChangesAsync();
     });
