@@ -15,7 +15,8 @@ var tickets = builder.AddService<Projects.AfterSales_Tickets>(ResourceNames.Tick
 var inventory = builder.AddService<Projects.AfterSales_Inventory>(ResourceNames.Inventory, infrastructure, identity);
 var billing = builder.AddService<Projects.AfterSales_Billing>(ResourceNames.Billing, infrastructure, identity);
 var feedback = builder.AddService<Projects.AfterSales_Feedback>(ResourceNames.Feedback, infrastructure, identity);
-var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.Documents, infrastructure, identity);
+var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.Documents, infrastructure, identity)
+    .WithReference(tickets).WithReference(customers);
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)

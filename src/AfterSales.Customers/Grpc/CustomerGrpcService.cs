@@ -9,6 +9,7 @@ using AfterSales.Platform.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Asset = AfterSales.Customers.V1.Asset;
+using Contract = AfterSales.Customers.V1.Contract;
 using Customer = AfterSales.Customers.V1.Customer;
 
 namespace AfterSales.Customers.Grpc;
@@ -72,5 +73,17 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
         var at = request.At?.ToDateTimeOffset() ?? calendar.Now;
         var decision = EntitlementPolicy.Decide(assetCoverage, request.ComponentCode, calendar.DateOf(at));
         return decision.ToProto(assetCoverage);
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<Contract> GetContract(GetContractRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("contract_id", request.ContractId, out var id).ThrowIfAny();
+        var found = await db.Contracts.AsNoTracking()
+            .Where(k => k.Id == id)
+            .Join(db.Customers, k => k.CustomerId, c => c.Id, (k, c) => new { Contract = k, c.ServingStationId })
+            .SingleOrDefaultAsync(context.CancellationToken);
+        var visible = caller.Visible(found, f => f.ServingStationId, "Contract", request.ContractId);
+        return visible.Contract.ToProto(visible.ServingStationId);
     }
 }

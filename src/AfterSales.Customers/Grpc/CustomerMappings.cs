@@ -43,6 +43,17 @@ internal static class CustomerMappings
         Components = { asset.Components.Select(c => new V1.Component { Code = c.Code, Name = c.Name, WarrantyMonths = c.WarrantyMonths }) },
     };
 
+    /// <param name="servingStationId">The station that serves the contract's customer.</param>
+    public static V1.Contract ToProto(this Model.Contract contract, Guid servingStationId) => new()
+    {
+        ContractId = contract.Id.ToString(),
+        CustomerId = contract.CustomerId.ToString(),
+        ServingStationId = servingStationId.ToString(),
+        Number = contract.Number,
+        StartsOn = contract.StartsOn.ToProtoDate(),
+        EndsOn = contract.EndsOn.ToProtoDate(),
+    };
+
     public static V1.Entitlement ToProto(this Model.EntitlementDecision decision, Model.AssetCoverage coverage) => new()
     {
         AssetId = coverage.AssetId.ToString(),

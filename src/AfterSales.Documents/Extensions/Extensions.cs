@@ -1,8 +1,12 @@
+using AfterSales.Customers.V1;
 using AfterSales.Documents.Grpc;
 using AfterSales.Documents.Infrastructure;
 using AfterSales.Documents.Model;
+using AfterSales.Documents.Services;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Grpc;
 using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.V1;
 
 namespace AfterSales.Documents.Extensions;
 
@@ -18,5 +22,10 @@ internal static class Extensions
         // should reach the handler and be told which field is too big rather than be cut off.
         builder.Services.AddGrpc().AddServiceOptions<DocumentGrpcService>(options =>
             options.MaxReceiveMessageSize = ArchivedDocument.MaxContentBytes + RequestEnvelopeBytes);
+        // A document's subject lives in tickets or customers, which say whether the caller may see it.
+        builder.AddServiceClient<TicketService.TicketServiceClient>(ResourceNames.Tickets, TicketService.Descriptor);
+        builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
+        builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
+        builder.Services.AddScoped<SubjectDirectory>();
     }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Documents.Infrastructure;
+using AfterSales.Documents.Services;
 using AfterSales.Documents.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
@@ -12,7 +13,8 @@ using Template = AfterSales.Documents.V1.Template;
 
 namespace AfterSales.Documents.Grpc;
 
-public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, BusinessCalendar calendar) : DocumentService.DocumentServiceBase
+public sealed class DocumentGrpcService(DocumentsDbContext db, SubjectDirectory subjects, Caller caller, BusinessCalendar calendar)
+    : DocumentService.DocumentServiceBase
 {
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListTemplatesResponse> ListTemplates(ListTemplatesRequest request, ServerCallContext context)
@@ -35,7 +37,16 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, Bu
     {
         var template = string.IsNullOrEmpty(request.TemplateCode) ? null
             : await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Code == request.TemplateCode, context.CancellationToken);
-        var document = Model.ArchivedDocument.Archive(Guid.CreateVersion7(), request.ToSubmission(template), caller.StationId, calendar.Now);
+        var submission = request.ToSubmission(template);
+        // The subject must be one the caller may see: a station's own, or any for internal staff. The check
+        // here repeats the owning service's, so no answer of it can let a station archive beyond its own.
+        var kind = submission.Template.SubjectKind;
+        if (await subjects.FindStationAsync(kind, submission.SubjectId, context.CancellationToken) is not { } subjectStation
+            || !caller.MaySee(subjectStation))
+        {
+            throw DocumentMappings.UnknownSubject(kind);
+        }
+        var document = Model.ArchivedDocument.Archive(Guid.CreateVersion7(), submission, caller.StationId, subjectStation, calendar.Now);
 
         // Archiving is what a caller retries when an answer is lost: the same copy again is the first one.
         if (await FindFirstCopyAsync(document, context.CancellationToken) is { } firstCopy)
@@ -61,8 +72,8 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, Bu
     {
         new FieldViolations().RequireId("document_id", request.DocumentId, out var id).ThrowIfAny();
         var document = await db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, context.CancellationToken);
-        // Internal staff read every copy; a station only the copies it archived itself.
-        if (document is null || !(caller.IsInternalStaff || (caller.StationId is { } station && document.OwnerStationId == station)))
+        // A copy is read by the station its subject belongs to, whoever archived it, and by internal staff.
+        if (document is null || !(document.SubjectStationId is { } subjectStation ? caller.MaySee(subjectStation) : caller.IsInternalStaff))
         {
             throw new NotFoundException("Document", request.DocumentId);
         }
@@ -73,8 +84,13 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, Caller caller, Bu
         return response;
     }
 
+    /// <summary>
+    /// The copy of the same content, template and subject that the same readers see. Who archived it does not
+    /// matter, as it does not for reading; the subject's station does, so the copy returned is always one the
+    /// caller may read (a customer that moved to another station gets a copy of its own).
+    /// </summary>
     private Task<Model.ArchivedDocument?> FindFirstCopyAsync(Model.ArchivedDocument copy, CancellationToken cancellationToken) =>
         db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(
             d => d.TemplateCode == copy.TemplateCode && d.SubjectId == copy.SubjectId && d.Sha256 == copy.Sha256
-                && d.OwnerStationId == copy.OwnerStationId, cancellationToken);
+                && d.SubjectStationId == copy.SubjectStationId, cancellationToken);
 }

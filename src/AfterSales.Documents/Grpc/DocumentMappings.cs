@@ -47,6 +47,13 @@ internal static class DocumentMappings
         return new Model.DocumentSubmission(template!, subjectId, request.MediaType.Trim(), request.Content.Memory);
     }
 
+    /// <summary>
+    /// The one answer for a subject the caller may not archive against: missing, of another kind, or another
+    /// station's. All three read the same, so the answer tells a station nothing about other stations.
+    /// </summary>
+    public static ValidationException UnknownSubject(Model.SubjectKind kind) =>
+        ValidationException.ForField("subject_id", $"subject_id names no {kind.ToString().ToLowerInvariant()} you may archive documents about.");
+
     public static V1.Template ToProto(this Model.Template template) => new()
     {
         Code = template.Code,
@@ -67,5 +74,6 @@ internal static class DocumentMappings
         Sha256 = document.Sha256,
         ArchivedAt = Timestamp.FromDateTimeOffset(document.ArchivedAt),
         OwnerStationId = document.OwnerStationId?.ToString() ?? "",
+        SubjectStationId = document.SubjectStationId?.ToString() ?? "",
     };
 }

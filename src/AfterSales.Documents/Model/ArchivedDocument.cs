@@ -21,7 +21,9 @@ public sealed class ArchivedDocument
     private ArchivedDocument() { }
 
     /// <param name="ownerStationId">The partner station that archives the copy; null for the company's own staff.</param>
-    public static ArchivedDocument Archive(Guid id, DocumentSubmission submission, Guid? ownerStationId, DateTimeOffset archivedAt)
+    /// <param name="subjectStationId">The station the subject belongs to: its ticket, its customer's asset or contract, itself.</param>
+    public static ArchivedDocument Archive(Guid id, DocumentSubmission submission, Guid? ownerStationId, Guid subjectStationId,
+        DateTimeOffset archivedAt)
     {
         if (submission.Content.IsEmpty || submission.Content.Length > MaxContentBytes)
         {
@@ -38,6 +40,7 @@ public sealed class ArchivedDocument
             TemplateVersion = submission.Template.Version,
             SubjectId = submission.SubjectId,
             OwnerStationId = ownerStationId,
+            SubjectStationId = subjectStationId,
             MediaType = submission.MediaType,
             _content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
@@ -54,8 +57,14 @@ public sealed class ArchivedDocument
     /// <summary>Id of what the document is about (a ticket, customer...), of its template's subject kind.</summary>
     public Guid SubjectId { get; private set; }
 
-    /// <summary>The station whose copy this is: only it (and internal staff) may read it.</summary>
+    /// <summary>The partner station that archived the copy; null when the company's own staff did.</summary>
     public Guid? OwnerStationId { get; private set; }
+
+    /// <summary>
+    /// The station the subject belonged to when the copy was archived: that station and internal staff read
+    /// the copy, whoever archived it. Null only for copies staff archived before subjects were resolved.
+    /// </summary>
+    public Guid? SubjectStationId { get; private set; }
 
     public string MediaType { get; private set; } = "";
 

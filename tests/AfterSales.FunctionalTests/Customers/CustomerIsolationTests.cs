@@ -56,6 +56,27 @@ public class CustomerIsolationTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
+    public async Task A_station_reads_its_own_contract_and_another_station_s_is_not_found_with_the_same_error_as_a_missing_one()
+    {
+        var ningbo = await NingboLiftAsync();
+        var hangzhou = await Admin.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialUnderContract });
+        var missingId = Guid.NewGuid().ToString();
+        var station = Station(Hangzhou);
+
+        var own = await station.GetContractAsync(new GetContractRequest { ContractId = hangzhou.ContractId });
+        var hidden = await Assert.ThrowsAsync<RpcException>(() =>
+            station.GetContractAsync(new GetContractRequest { ContractId = ningbo.ContractId }).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() =>
+            station.GetContractAsync(new GetContractRequest { ContractId = missingId }).ResponseAsync);
+
+        Assert.Equal((hangzhou.ContractId, hangzhou.CustomerId, DemoIds.StationHangzhou.ToString(), "HT-2026-001"),
+            (own.ContractId, own.CustomerId, own.ServingStationId, own.Number));
+        Assert.True(own.StartsOn.ToDateTime() <= own.EndsOn.ToDateTime());
+        Assert.NotEmpty(ningbo.ContractId);
+        Problems.AssertSameAsMissing(hidden, ningbo.ContractId, missing, missingId);
+    }
+
+    [Fact]
     public async Task Another_station_s_serial_number_has_no_entitlement_even_once_its_coverage_is_cached()
     {
         // Internal staff ask first, so the asset's coverage is in the Redis cache when the station asks.

@@ -3,11 +3,18 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AfterSales.Documents.Grpc;
+using AfterSales.Documents.Infrastructure;
 using AfterSales.Documents.V1;
 using AfterSales.FunctionalTests.Infrastructure;
+using AfterSales.Platform.Data;
+using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.V1;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace AfterSales.FunctionalTests.Documents;
@@ -18,10 +25,12 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
 
     private DocumentService.DocumentServiceClient Client => new(Suite.Documents.Channel);
 
-    private static ArchiveDocumentRequest Voucher(byte[] content, Guid? ticket = null) => new()
+    private DocumentSubjects Subjects => new(Suite);
+
+    private static ArchiveDocumentRequest Voucher(byte[] content, Ticket ticket) => new()
     {
         TemplateCode = "SERVICE-VOUCHER",
-        SubjectId = (ticket ?? Guid.NewGuid()).ToString(),
+        SubjectId = ticket.TicketId,
         Content = ByteString.CopyFrom(content),
         MediaType = "application/pdf",
     };
@@ -53,15 +62,16 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
     public async Task An_archived_copy_is_read_back_with_its_content_and_the_hash_of_it()
     {
         var content = Encoding.UTF8.GetBytes("%PDF-1.7 服务凭证 客户签字：王建国");
-        var ticket = Guid.NewGuid();
+        var ticket = await Subjects.NewTicketAsync();
 
         var archived = await Client.ArchiveDocumentAsync(Voucher(content, ticket));
         var read = await Client.GetDocumentAsync(new GetDocumentRequest { DocumentId = archived.DocumentId });
 
         Assert.Equal(Sha256Of(content), read.Sha256);
         Assert.Equal(content, read.Content.ToByteArray());
-        Assert.Equal(("SERVICE-VOUCHER", 1, ticket.ToString(), "application/pdf", (long)content.Length),
+        Assert.Equal(("SERVICE-VOUCHER", 1, ticket.TicketId, "application/pdf", (long)content.Length),
             (read.TemplateCode, read.TemplateVersion, read.SubjectId, read.MediaType, read.SizeBytes));
+        Assert.Equal(("", ticket.StationId), (read.OwnerStationId, read.SubjectStationId));
         Assert.True(archived.Content.IsEmpty);
         var metadata = read.Clone();
         metadata.Content = ByteString.Empty;
@@ -71,7 +81,7 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task Archiving_the_same_copy_again_returns_the_first_copy_even_when_the_retries_race()
     {
-        var request = Voucher(Encoding.UTF8.GetBytes("服务凭证 No. 7"));
+        var request = Voucher(Encoding.UTF8.GetBytes("服务凭证 No. 7"), await Subjects.NewTicketAsync());
 
         var first = await Client.ArchiveDocumentAsync(request);
         var retries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Client.ArchiveDocumentAsync(request).ResponseAsync));
@@ -83,7 +93,7 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task Racing_first_archivals_of_one_copy_store_it_once()
     {
-        var request = Voucher(Encoding.UTF8.GetBytes("服务凭证 No. 8"));
+        var request = Voucher(Encoding.UTF8.GetBytes("服务凭证 No. 8"), await Subjects.NewTicketAsync());
 
         var archived = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.ArchiveDocumentAsync(request).ResponseAsync));
 
@@ -96,8 +106,8 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
     {
         var content = Encoding.UTF8.GetBytes("服务凭证");
 
-        var one = await Client.ArchiveDocumentAsync(Voucher(content));
-        var other = await Client.ArchiveDocumentAsync(Voucher(content));
+        var one = await Client.ArchiveDocumentAsync(Voucher(content, await Subjects.NewTicketAsync()));
+        var other = await Client.ArchiveDocumentAsync(Voucher(content, await Subjects.NewTicketAsync()));
 
         Assert.NotEqual(one.DocumentId, other.DocumentId);
         Assert.Equal(one.Sha256, other.Sha256);
@@ -107,9 +117,10 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
     public async Task Content_of_10_MiB_is_archived_and_one_byte_more_is_a_field_violation()
     {
         var largest = RandomNumberGenerator.GetBytes(TenMiB);
+        var ticket = await Subjects.NewTicketAsync();
 
-        var archived = await Client.ArchiveDocumentAsync(Voucher(largest));
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.ArchiveDocumentAsync(Voucher(new byte[TenMiB + 1])).ResponseAsync);
+        var archived = await Client.ArchiveDocumentAsync(Voucher(largest, ticket));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.ArchiveDocumentAsync(Voucher(new byte[TenMiB + 1], ticket)).ResponseAsync);
 
         Assert.Equal((TenMiB, Sha256Of(largest)), ((int)archived.SizeBytes, archived.Sha256));
         Problems.AssertFieldViolations(error, "content");
@@ -129,7 +140,7 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task The_database_refuses_to_change_an_archived_copy()
     {
-        await Client.ArchiveDocumentAsync(Voucher(Encoding.UTF8.GetBytes("客户签字：王建国")));
+        await Client.ArchiveDocumentAsync(Voucher(Encoding.UTF8.GetBytes("客户签字：王建国"), await Subjects.NewTicketAsync()));
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => Suite.Documents.WithDbAsync(db =>
             db.Database.ExecuteSqlRawAsync("UPDATE documents.\"ArchivedDocuments\" SET \"Content\" = convert_to('客户签字：李四', 'UTF8')")));
@@ -153,10 +164,11 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
     public async Task Json_callers_archive_and_read_a_copy_as_base64()
     {
         var content = Encoding.UTF8.GetBytes("保修证书 SN EL-2019-0001");
+        var lift = await Subjects.AssetAsync(DemoIds.SerialUnderContract);
         var response = await Suite.Documents.Http.PostAsJsonAsync("/api/documents/v1/documents", new
         {
             templateCode = "WARRANTY-CERTIFICATE",
-            subjectId = Guid.NewGuid(),
+            subjectId = lift.AssetId,
             content = Convert.ToBase64String(content),
             mediaType = "application/pdf",
         });
@@ -176,6 +188,70 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
         var response = await Suite.Documents.Http.GetAsync("/api/documents/v1/templates/NO-SUCH-FORM");
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task When_the_service_that_owns_the_subject_fails_the_archive_fails_as_a_downstream_failure_and_stores_nothing()
+    {
+        var ticket = await Subjects.NewTicketAsync();
+        // The documents service again, but finding tickets at a port where nothing listens.
+        await using var cutOff = new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Suite.Servers, ResourceNames.Documents,
+            () => Suite.Callers.StaffAsync(TestCallers.DefaultStaff), new Dictionary<string, string?>
+            {
+                [$"services:{ResourceNames.Identity}:{ResourceNames.HttpEndpoint}:0"] = Suite.Identity.HttpAddress.ToString(),
+                [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{LocalServers.NextFreePort()}",
+                [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Suite.Customers.GrpcAddress,
+            });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            new DocumentService.DocumentServiceClient(cutOff.Channel).ArchiveDocumentAsync(Voucher([1, 2, 3], ticket)).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal("A service this call depends on answered Unavailable.", error.Status.Detail);
+        Assert.Equal(0, await ArchivedCopiesAsync());
+    }
+
+    [Fact]
+    public async Task Upgrading_gives_a_station_s_earlier_copies_its_station_as_subject_station_and_leaves_staff_copies_to_staff()
+    {
+        var options = new DbContextOptionsBuilder<DocumentsDbContext>()
+            .UseNpgsql(Suite.Servers.Database($"documents_upgrade_{Guid.NewGuid():N}"),
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", ResourceNames.Documents))
+            .Options;
+        await using var db = new DocumentsDbContext(options);
+        try
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var upgrade = migrations.FindIndex(m => m.EndsWith("_SubjectStation", StringComparison.Ordinal));
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[upgrade - 1]);
+            var (byStation, byStaff) = (Guid.NewGuid(), Guid.NewGuid());
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO documents."Templates" ("Id", "Code", "Title", "Version", "SubjectKind")
+                VALUES ({Guid.NewGuid()}, 'SERVICE-VOUCHER', '服务凭证', 1, 1)
+                """);
+            foreach (var (id, owner, content) in new[] { (byStation, (Guid?)DemoIds.StationNingbo, new byte[] { 1 }), (byStaff, null, [2]) })
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO documents."ArchivedDocuments"
+                        ("Id", "TemplateCode", "TemplateVersion", "SubjectId", "OwnerStationId", "MediaType", "Sha256", "ArchivedAt", "Content")
+                    VALUES ({id}, 'SERVICE-VOUCHER', 1, {Guid.NewGuid()}, {owner}, 'application/pdf', {Sha256Of(content)}, now(), {content})
+                    """);
+            }
+
+            await migrator.MigrateAsync();
+
+            var subjectStations = await db.ArchivedDocuments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.SubjectStationId);
+            Assert.Equal(DemoIds.StationNingbo, subjectStations[byStation]);
+            Assert.Null(subjectStations[byStaff]);
+            var changed = await Assert.ThrowsAsync<PostgresException>(() =>
+                db.Database.ExecuteSqlRawAsync("UPDATE documents.\"ArchivedDocuments\" SET \"SubjectStationId\" = NULL"));
+            Assert.Equal(PostgresErrorCodes.RestrictViolation, changed.SqlState);
+        }
+        finally
+        {
+            await db.Database.EnsureDeletedAsync();
+        }
     }
 
     [Fact]

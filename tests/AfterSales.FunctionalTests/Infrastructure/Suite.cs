@@ -95,7 +95,11 @@ public sealed class Suite : IAsyncLifetime
             ["Events:RetryAfter"] = RetryAfter.ToString("c", CultureInfo.InvariantCulture),
         }));
         Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback, staff, findIdentity));
-        Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, findIdentity));
+        Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, new Dictionary<string, string?>(findIdentity)
+        {
+            [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = Tickets.GrpcAddress,
+            [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+        }));
 
         var gatewaySettings = new Dictionary<string, string?>(findIdentity)
         {

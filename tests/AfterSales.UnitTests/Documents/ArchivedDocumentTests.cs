@@ -10,7 +10,8 @@ public class ArchivedDocumentTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
 
     private static ArchivedDocument Archive(byte[] content) =>
-        ArchivedDocument.Archive(Guid.NewGuid(), new DocumentSubmission(Voucher, Guid.NewGuid(), "application/pdf", content), ownerStationId: null, Now);
+        ArchivedDocument.Archive(Guid.NewGuid(), new DocumentSubmission(Voucher, Guid.NewGuid(), "application/pdf", content),
+            ownerStationId: null, subjectStationId: Guid.NewGuid(), Now);
 
     [Fact]
     public void The_hash_is_the_sha256_of_the_content_in_lowercase_hex()

@@ -17,7 +17,7 @@ internal sealed class ArchivedDocumentConfiguration : IEntityTypeConfiguration<A
         // The content is read only through the document, which never hands out its array.
         builder.Property<byte[]>("_content").HasColumnName("Content");
         // One archived copy per content, template and subject: archiving it again finds the first copy.
-        // One archived copy per owner: a station's copy never answers another station's archival.
-        builder.HasIndex(d => new { d.TemplateCode, d.SubjectId, d.Sha256, d.OwnerStationId }).IsUnique().AreNullsDistinct(false);
+        // One per subject station too: the copy found is always one the archiving caller may read.
+        builder.HasIndex(d => new { d.TemplateCode, d.SubjectId, d.Sha256, d.SubjectStationId }).IsUnique().AreNullsDistinct(false);
     }
 }

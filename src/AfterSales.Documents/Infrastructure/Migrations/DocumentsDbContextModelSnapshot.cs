@@ -49,6 +49,9 @@ namespace AfterSales.Documents.Infrastructure.Migrations
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SubjectStationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("TemplateCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -64,10 +67,10 @@ namespace AfterSales.Documents.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TemplateCode", "SubjectId", "Sha256", "OwnerStationId")
+                    b.HasIndex("TemplateCode", "SubjectId", "Sha256", "SubjectStationId")
                         .IsUnique();
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TemplateCode", "SubjectId", "Sha256", "OwnerStationId"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TemplateCode", "SubjectId", "Sha256", "SubjectStationId"), false);
 
                     b.ToTable("ArchivedDocuments", "documents");
                 });

@@ -1,0 +1,49 @@
+using AfterSales.Customers.V1;
+using AfterSales.Documents.Model;
+using AfterSales.Tickets.V1;
+using Grpc.Core;
+
+namespace AfterSales.Documents.Services;
+
+/// <summary>
+/// Finds the station a document's subject belongs to by asking the service that owns the subject, on the
+/// caller's behalf: that service applies the caller's own isolation, so to a station another station's
+/// ticket is as absent as a missing one. A subject of another kind is absent too, since ids are opaque.
+/// Anything the owning service answers other than "no such object" stays a downstream failure.
+/// </summary>
+public sealed class SubjectDirectory(
+    TicketService.TicketServiceClient tickets,
+    StationService.StationServiceClient stations,
+    CustomerService.CustomerServiceClient customers)
+{
+    /// <summary>The station <paramref name="subjectId"/> belongs to, or null when the caller knows no such subject.</summary>
+    public async Task<Guid?> FindStationAsync(SubjectKind kind, Guid subjectId, CancellationToken cancellationToken)
+    {
+        var id = subjectId.ToString();
+        try
+        {
+            return kind switch
+            {
+                SubjectKind.Ticket => Guid.Parse((await tickets.GetTicketAsync(
+                    new GetTicketRequest { TicketId = id }, cancellationToken: cancellationToken)).StationId),
+                SubjectKind.Customer => await ServingStationAsync(id, cancellationToken),
+                SubjectKind.Asset => await ServingStationAsync((await customers.GetAssetAsync(
+                    new GetAssetRequest { AssetId = id }, cancellationToken: cancellationToken)).CustomerId, cancellationToken),
+                SubjectKind.Contract => Guid.Parse((await customers.GetContractAsync(
+                    new GetContractRequest { ContractId = id }, cancellationToken: cancellationToken)).ServingStationId),
+                // A station is listed only to itself and to internal staff.
+                SubjectKind.Station => (await stations.ListStationsAsync(new ListStationsRequest(), cancellationToken: cancellationToken))
+                    .Stations.Any(s => Guid.Parse(s.StationId) == subjectId) ? subjectId : null,
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown subject kind."),
+            };
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            return null;
+        }
+    }
+
+    private async Task<Guid> ServingStationAsync(string customerId, CancellationToken cancellationToken) =>
+        Guid.Parse((await customers.GetCustomerAsync(
+            new GetCustomerRequest { CustomerId = customerId }, cancellationToken: cancellationToken)).ServingStationId);
+}
