@@ -47,6 +47,9 @@ public sealed class Suite : IAsyncLifetime
 
     public const int RateLimitedPermitsPerSecond = 2;
 
+    /// <summary>The gateway's limits on token requests, per caller address and per station client id: (per second, burst).</summary>
+    public static readonly (int PerSecond, int Burst) TokenRequestsPerAddress = (10, 20), TokenRequestsPerClient = (2, 10);
+
     /// <summary>Billing parks an event after this many failed deliveries...</summary>
     public const int MaxDeliveries = 2;
 
@@ -105,6 +108,10 @@ public sealed class Suite : IAsyncLifetime
         {
             [$"Gateway:RateLimits:Callers:{RateLimitedStation}:PermitsPerSecond"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
             [$"Gateway:RateLimits:Callers:{RateLimitedStation}:Burst"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["Gateway:RateLimits:TokenRequests:PerAddress:PermitsPerSecond"] = TokenRequestsPerAddress.PerSecond.ToString(CultureInfo.InvariantCulture),
+            ["Gateway:RateLimits:TokenRequests:PerAddress:Burst"] = TokenRequestsPerAddress.Burst.ToString(CultureInfo.InvariantCulture),
+            ["Gateway:RateLimits:TokenRequests:PerClient:PermitsPerSecond"] = TokenRequestsPerClient.PerSecond.ToString(CultureInfo.InvariantCulture),
+            ["Gateway:RateLimits:TokenRequests:PerClient:Burst"] = TokenRequestsPerClient.Burst.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (service, grpcAddress) in new[]
         {
