@@ -18,11 +18,20 @@ public static class GrpcHostingExtensions
     /// <summary>
     /// What every domain service has the same way: gRPC with JSON transcoding and the suite's error model,
     /// callers from validated access tokens (<see cref="Caller"/>), Redis, safe retries by request id,
-    /// the company calendar, gRPC health (fed by the ASP.NET health checks) and reflection.
+    /// the company calendar, gRPC health (fed by the ASP.NET health checks) and reflection, request size
+    /// limits (<see cref="RequestSizeLimits"/>) and the refusal of garbage (<see cref="MalformedInput"/>).
     /// </summary>
     public static IHostApplicationBuilder AddGrpcPlatform(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorInterceptor>())
+        var sizeLimits = RequestSizeLimits.From(builder.Configuration);
+        builder.Services.AddSingleton(sizeLimits);
+        builder.Services.AddGrpc(options =>
+            {
+                options.Interceptors.Add<ErrorInterceptor>();
+                // Inside the error interceptor, which answers its refusals in the suite's error model.
+                options.Interceptors.Add<MalformedInputInterceptor>();
+                options.MaxReceiveMessageSize = sizeLimits.MaxReceiveMessageSize;
+            })
             // Error details travel as google.protobuf.Any; JSON needs to know their types to write them.
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcHealthChecks();
@@ -54,7 +63,8 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<ParkedEventGrpcService>();
         if (app.Environment.IsDevelopment())
         {
-            app.MapGrpcReflectionService().AllowAnonymous();
+            // A map of every RPC is worth having to an attacker: it takes a token like any call.
+            app.MapGrpcReflectionService();
         }
         return app;
     }
