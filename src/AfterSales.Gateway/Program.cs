@@ -12,10 +12,15 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 
 app.UseCallerProblems();
+app.UseBodySizeLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCallerRateLimits();
 app.MapDefaultEndpoints();
-app.MapReverseProxy(proxy => proxy.UseProblemResponsesForProxyErrors());
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseProblemResponsesForProxyErrors();
+    proxy.UseBodySizeRefusals();
+});
 
 app.Run();

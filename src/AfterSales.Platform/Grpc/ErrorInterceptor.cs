@@ -18,6 +18,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     /// <summary>Where the status of a failed call is left for the JSON problem response.</summary>
     internal const string StatusItemKey = "aftersales.rpc-status";
 
+    /// <summary>Enough to fix a request by; the message still counts them all.</summary>
+    private const int MaxReportedViolations = 100;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -54,7 +57,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         {
             case ValidationException invalid:
                 var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(invalid.Violations);
+                // The details travel in a trailer: thousands of violations (one per entry of a huge list)
+                // would outgrow what HTTP/2 clients accept in headers and arrive as an error of the transport.
+                badRequest.FieldViolations.AddRange(invalid.Violations.Take(MaxReportedViolations));
                 return new Google.Rpc.Status
                 {
                     Code = (int)Code.InvalidArgument,

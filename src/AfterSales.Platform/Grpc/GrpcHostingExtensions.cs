@@ -18,15 +18,21 @@ public static class GrpcHostingExtensions
     /// <summary>
     /// What every domain service has the same way: gRPC with JSON transcoding and the suite's error model,
     /// callers from validated access tokens (<see cref="Caller"/>), Redis, safe retries by request id,
-    /// the company calendar, gRPC health (fed by the ASP.NET health checks) and reflection.
+    /// the company calendar, gRPC health (fed by the ASP.NET health checks) and reflection, request size
+    /// limits (<see cref="RequestSizeLimits"/>) and the refusal of garbage (<see cref="MalformedInput"/>).
     /// </summary>
     public static IHostApplicationBuilder AddGrpcPlatform(this IHostApplicationBuilder builder)
     {
-        // The error model wraps everything, so a refusal by the access check answers like any other error.
+        var sizeLimits = RequestSizeLimits.From(builder.Configuration);
+        builder.Services.AddSingleton(sizeLimits);
         builder.Services.AddGrpc(options =>
             {
+                // The error model wraps everything, so the refusals of the access check and of garbage
+                // answer like any other error; who may call is settled before the request is looked at.
                 options.Interceptors.Add<ErrorInterceptor>();
                 options.Interceptors.Add<AccessInterceptor>();
+                options.Interceptors.Add<MalformedInputInterceptor>();
+                options.MaxReceiveMessageSize = sizeLimits.MaxReceiveMessageSize;
             })
             // Error details travel as google.protobuf.Any; JSON needs to know their types to write them.
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
@@ -59,7 +65,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<ParkedEventGrpcService>();
         if (app.Environment.IsDevelopment())
         {
-            // Any caller of the suite may list what it offers; anonymous callers may not.
+            // A map of every RPC is worth having to an attacker: it takes a token like any call.
             app.MapGrpcReflectionService().WithMetadata(new AccessAttribute(AccessAttribute.AnyRole) { Stations = true });
         }
         return app;

@@ -50,7 +50,9 @@ public static class PageToken
         {
             var base64 = token.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            var key = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            // A forged token must not smuggle in what the request's own fields may not carry.
+            return MalformedInput.IsText(key) ? key : throw NotIssuedHere();
         }
         catch (FormatException)
         {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Google.Rpc;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AfterSales.Platform.Grpc;
 
@@ -8,15 +10,25 @@ namespace AfterSales.Platform.Grpc;
 /// JSON transcoding answers a failed call with google.rpc.Status as JSON. Web front ends expect RFC 9457
 /// problem details instead, so for <c>/api/...</c> requests this middleware rewrites any error answer
 /// into <c>application/problem+json</c>: the HTTP status of the gRPC code, the message as <c>detail</c>,
-/// field violations as <c>errors</c>, and the gRPC code name as <c>grpcStatus</c>.
+/// field violations as <c>errors</c>, and the gRPC code name as <c>grpcStatus</c>. A body over the service's
+/// limit (<see cref="RequestSizeLimits"/>) is refused before transcoding reads it, with 413.
 /// </summary>
-public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next)
+public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, RequestSizeLimits limits)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             await next(context);
+            return;
+        }
+        if (!await BodyFitsAsync(context))
+        {
+            await Results.Problem(
+                detail: $"The request body is larger than the {limits.MaxJsonBodySize} bytes this service accepts.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                extensions: new Dictionary<string, object?> { ["grpcStatus"] = StatusNames.Of(Code.ResourceExhausted) })
+                .ExecuteAsync(context);
             return;
         }
 
@@ -44,6 +56,30 @@ public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next)
         var problem = ToProblem(status);
         context.Response.Headers.ContentLength = null;
         await problem.ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// Reads the body ahead of transcoding, which would fail an oversized one as a 400 that does not say
+    /// why. Kestrel refuses a declared length over the limit on the first read, and a chunked body as it
+    /// passes the limit. JSON bodies are small, so buffering them costs little.
+    /// </summary>
+    private async Task<bool> BodyFitsAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limits.MaxJsonBodySize;
+        }
+        context.Request.EnableBuffering();
+        try
+        {
+            await context.Request.Body.DrainAsync(context.RequestAborted);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return false;
+        }
+        context.Request.Body.Position = 0;
+        return true;
     }
 
     /// <summary>The problem response for a gRPC status; public so the gateway answers its own errors alike.</summary>

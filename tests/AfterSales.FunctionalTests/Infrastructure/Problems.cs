@@ -28,6 +28,13 @@ public static class Problems
         return body;
     }
 
+    /// <summary>A 400 problem+json answer whose <c>errors</c> name exactly these fields.</summary>
+    public static async Task AssertFieldViolationsAsync(HttpResponseMessage response, params string[] fields)
+    {
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "INVALID_ARGUMENT");
+        Assert.Equal(fields.Order(), problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+    }
+
     /// <summary>
     /// <paramref name="hidden"/> (an object the caller may not see) failed exactly as <paramref name="missing"/>
     /// (an object that does not exist): NOT_FOUND, and the same text but for the id the caller sent.
