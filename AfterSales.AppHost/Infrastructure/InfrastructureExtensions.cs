@@ -32,10 +32,7 @@ internal static class InfrastructureExtensions
         var postgresPassword = builder.AddParameter("postgres-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var redisPassword = builder.AddParameter("redis-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var postgres = builder.AddPostgres(ResourceNames.Postgres, password: postgresPassword).WithDataVolume();
-        // Same durability as local mode: an append-only file fsynced on every write (published events
-        // must survive a crash), on top of the snapshots WithPersistence configures.
-        var redis = builder.AddRedis(ResourceNames.Redis, password: redisPassword).WithDataVolume().WithPersistence()
-            .WithArgs("--appendonly", "yes", "--appendfsync", "always");
+        var redis = builder.AddRedis(ResourceNames.Redis, password: redisPassword).WithDataVolume().WithDurableRedisServer();
         return new Infrastructure(builder,
             builder.CreateResourceBuilder<IResourceWithConnectionString>(postgres.Resource),
             builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource));
@@ -66,6 +63,20 @@ internal static class InfrastructureExtensions
             builder.CreateResourceBuilder<IResourceWithConnectionString>(postgres.Resource),
             builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource));
     }
+
+    /// <summary>
+    /// The Redis container's whole command line, with the same durability as local mode: an append-only
+    /// file fsynced on every write (a published event must survive a crash of Redis) and snapshots.
+    /// Aspire's Redis runs <c>/bin/sh -c "redis-server ..."</c> from an arguments callback, so arguments
+    /// added after it reach the shell, not the server: this replaces that callback instead of adding to it.
+    /// </summary>
+    private static IResourceBuilder<RedisResource> WithDurableRedisServer(this IResourceBuilder<RedisResource> redis) =>
+        redis.WithAnnotation(new CommandLineArgsCallbackAnnotation(args =>
+        {
+            // The password comes from the environment variable Aspire sets, so it never shows in the manifest.
+            args.Add("-c");
+            args.Add("redis-server --requirepass $REDIS_PASSWORD --appendonly yes --appendfsync always --save 300 1");
+        }), ResourceAnnotationMutationBehavior.Replace);
 
     /// <summary>
     /// Where local servers keep their data between runs: <c>Infrastructure:DataDirectory</c>, or
