@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs this machine's PostgreSQL server for the AppHost's "local" infrastructure mode and for the
 # functional tests: no container runtime needed. Data persists in DATA_DIR between runs; fsync and
-# synchronous commit stay on (PostgreSQL's defaults). Environment:
+# synchronous commit stay on (PostgreSQL's defaults). A crashed or killed server is started again within
+# seconds, on the same port and data (supervise.sh). Environment:
 #   PORT               TCP port to listen on (loopback only)
 #   DATA_DIR           cluster directory, created with initdb on first run
 #   POSTGRES_PASSWORD  password of the "postgres" superuser, (re)applied at every start
@@ -37,11 +38,18 @@ fi
 echo "ALTER USER postgres PASSWORD '$POSTGRES_PASSWORD';" \
   | "${as_owner[@]}" "$bin/postgres" --single -D "$DATA_DIR" -c unix_socket_directories= postgres >/dev/null
 
-"${as_owner[@]}" "$bin/postgres" -D "$DATA_DIR" -p "$PORT" \
-  -c listen_addresses=localhost -c unix_socket_directories= \
-  -c max_connections=300 &
-server=$!
-# Fast shutdown on stop: smart shutdown would wait for the services' pooled connections forever.
-trap 'kill -INT "$server" 2>/dev/null' TERM INT
-wait "$server" || true
-wait "$server" 2>/dev/null || true
+# shellcheck source=supervise.sh
+source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
+
+# If this script dies, the server gets a fast shutdown (parent-death signal) instead of holding the port.
+# After a crash it syncs the data directory before recovery: one syncfs of the file system rather than
+# an fsync of every file, which takes tens of seconds on a busy disk.
+start_server() {
+  "${as_owner[@]}" setpriv --pdeathsig INT "$bin/postgres" -D "$DATA_DIR" -p "$PORT" \
+    -c listen_addresses=localhost -c unix_socket_directories= \
+    -c max_connections=300 -c recovery_init_sync_method=syncfs &
+}
+
+# Fast shutdown on stop: smart shutdown would wait for the services' pooled connections forever. After a
+# crash the server recovers from its write-ahead log at the next start, like after a power cut.
+supervise postgres INT

@@ -2,7 +2,8 @@
 # Runs this machine's redis-server for the AppHost's "local" infrastructure mode and for the functional
 # tests. Durability on: the append-only file is fsynced on every write and kept in DATA_DIR between
 # runs. The outbox relay marks an event published once Redis has taken it, so an entry Redis
-# acknowledged must survive a crash of Redis, not only a clean stop.
+# acknowledged must survive a crash of Redis, not only a clean stop. A crashed or killed server is
+# started again within seconds, on the same port and data (supervise.sh).
 # Environment:
 #   PORT            TCP port to listen on (loopback only)
 #   DATA_DIR        directory for the append-only file and snapshots
@@ -17,8 +18,13 @@ if ! command -v redis-server >/dev/null; then
 fi
 mkdir -p "$DATA_DIR"
 
-# The configuration, password included, goes through stdin so it never shows in the process list.
-exec redis-server - <<CONF
+# shellcheck source=supervise.sh
+source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
+
+# The configuration, password included, goes through stdin so it never shows in the process list. If
+# this script dies, the server gets SIGTERM too (parent-death signal) instead of holding the port.
+start_server() {
+  setpriv --pdeathsig TERM redis-server - <<CONF &
 port $PORT
 bind 127.0.0.1 -::1
 protected-mode yes
@@ -29,3 +35,6 @@ appendfsync always
 save 300 1
 requirepass $REDIS_PASSWORD
 CONF
+}
+
+supervise redis-server TERM

@@ -133,46 +133,5 @@ public class PlatformGuaranteesTests(SuiteHost suite)
         await AssertBilledOnceAsync(ticket!);
     }
 
-    /// <summary>Billing opened its account of the ticket, and its audit trail shows it was opened once.</summary>
-    private async Task AssertBilledOnceAsync(Ticket ticket)
-    {
-        var billing = new BillingService.BillingServiceClient(suite.GatewayAs(await suite.Callers.StationAsync(HangzhouClient)));
-        var account = await Eventually(async () =>
-        {
-            try
-            {
-                return await billing.GetTicketAccountAsync(new GetTicketAccountRequest { TicketId = ticket.TicketId });
-            }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.Unavailable)
-            {
-                return null;
-            }
-        }, TimeSpan.FromSeconds(90));
-        Assert.Equal(ticket.Number, account.TicketNumber);
-        Assert.Equal(ticket.Category, account.Category);
-
-        var manager = await suite.Callers.StaffAsync("manager");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/billing/v1/audit-entries?entityId={ticket.TicketId}");
-        request.Headers.Authorization = new("Bearer", manager);
-        using var response = await suite.GatewayJson.SendAsync(request);
-        var trail = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, trail.ToString());
-        var added = trail.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("change").GetString() == "ADDED").ToList();
-        Assert.Single(added);
-        Assert.Equal("system", added[0].GetProperty("actor").GetString());
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
-        throw new TimeoutException("The expected outcome did not happen in time.");
-    }
+    private Task AssertBilledOnceAsync(Ticket ticket) => suite.AssertBilledOnceAsync(ticket);
 }

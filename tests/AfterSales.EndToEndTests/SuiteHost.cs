@@ -1,7 +1,12 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AfterSales.Billing.V1;
 using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.V1;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +52,71 @@ public sealed class SuiteHost : IAsyncLifetime
         var started = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
         Assert.True(started.Success, $"Starting {resource}: {started.Message}");
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>
+    /// The process DCP started for a resource: for PostgreSQL and Redis the local script that supervises
+    /// the server, for a project what launches it (the service itself or the <c>dotnet run</c> above it).
+    /// </summary>
+    public int ProcessId(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var current)
+        && current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{resource} has no process.");
+
+    /// <summary>Starts a resource that stopped (or was killed), and waits until it is healthy.</summary>
+    public async Task StartAgainAsync(string resource)
+    {
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text is "Exited" or "Finished" or "Stopped" or "FailedToStart", timeout.Token);
+        var started = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+        Assert.True(started.Success, $"Starting {resource}: {started.Message}");
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>Billing opened its account of the ticket, and its audit trail shows it was opened once.</summary>
+    public async Task AssertBilledOnceAsync(Ticket ticket)
+    {
+        var billing = new BillingService.BillingServiceClient(GatewayAs(await Callers.StationAsync("station-hangzhou")));
+        var account = await EventuallyAsync(async () =>
+        {
+            try
+            {
+                return await billing.GetTicketAccountAsync(new GetTicketAccountRequest { TicketId = ticket.TicketId });
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.Unavailable)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(90));
+        Assert.Equal(ticket.Number, account.TicketNumber);
+        Assert.Equal(ticket.Category, account.Category);
+
+        var manager = await Callers.StaffAsync("manager");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/billing/v1/audit-entries?entityId={ticket.TicketId}");
+        request.Headers.Authorization = new("Bearer", manager);
+        using var response = await GatewayJson.SendAsync(request);
+        var trail = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, trail.ToString());
+        var added = trail.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("change").GetString() == "ADDED").ToList();
+        Assert.Single(added);
+        Assert.Equal("system", added[0].GetProperty("actor").GetString());
+    }
+
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+        throw new TimeoutException("The expected outcome did not happen in time.");
     }
 
     /// <summary>The dashboard's telemetry API, with its API key set.</summary>

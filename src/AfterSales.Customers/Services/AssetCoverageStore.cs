@@ -1,56 +1,24 @@
-using System.Text.Json;
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Model;
+using AfterSales.Platform.Caching;
 using AfterSales.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
 
 namespace AfterSales.Customers.Services;
 
 /// <summary>
-/// Reads an asset's <see cref="AssetCoverage"/> through a Redis cache. Every ticket intake asks for an
+/// Reads an asset's <see cref="AssetCoverage"/> through the Redis cache. Every ticket intake asks for an
 /// entitlement, while warranty terms and contracts change rarely; the snapshot is cached for a short
 /// time (<c>Customers:CoverageCacheTtl</c>, default 5 min) rather than the answer, so the rule still
-/// runs for the exact moment asked about.
+/// runs for the exact moment asked about. While Redis is away or hung, intake reads the database.
 /// </summary>
-public sealed partial class AssetCoverageStore(
-    CustomersDbContext db, IConnectionMultiplexer redis, IConfiguration configuration, ILogger<AssetCoverageStore> logger)
+public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, IConfiguration configuration)
 {
     private readonly TimeSpan _ttl = configuration.GetValue("Customers:CoverageCacheTtl", TimeSpan.FromMinutes(5));
 
-    public async Task<AssetCoverage> GetBySerialNumberAsync(string serialNumber, CancellationToken cancellationToken)
-    {
-        var cache = redis.GetDatabase();
-        var key = new RedisKey($"customers:coverage:{serialNumber}");
-        try
-        {
-            var cached = await cache.StringGetAsync(key);
-            if (cached.HasValue)
-            {
-                return JsonSerializer.Deserialize<AssetCoverage>((string)cached!)!;
-            }
-        }
-        catch (RedisException ex)
-        {
-            // The cache is an optimisation: intake keeps working from the database while Redis is away.
-            LogCacheUnavailable(logger, ex);
-        }
-
-        var coverage = await LoadAsync(serialNumber, cancellationToken)
+    public async Task<AssetCoverage> GetBySerialNumberAsync(string serialNumber, CancellationToken cancellationToken) =>
+        await cache.GetOrLoadAsync($"customers:coverage:{serialNumber}", _ttl, token => LoadAsync(serialNumber, token), cancellationToken)
             ?? throw new NotFoundException("Asset with serial number", serialNumber);
-        try
-        {
-            await cache.StringSetAsync(key, JsonSerializer.Serialize(coverage), _ttl);
-        }
-        catch (RedisException ex)
-        {
-            LogCacheUnavailable(logger, ex);
-        }
-        return coverage;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Coverage cache unavailable; reading from the database")]
-    private static partial void LogCacheUnavailable(ILogger logger, Exception exception);
 
     private async Task<AssetCoverage?> LoadAsync(string serialNumber, CancellationToken cancellationToken)
     {

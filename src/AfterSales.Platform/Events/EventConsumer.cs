@@ -24,7 +24,8 @@ public interface IEventHandler<in TEvent> where TEvent : IMessage
 /// in the inbox in one database transaction, then acknowledged; an event already in the inbox is only
 /// acknowledged. Entries left unacknowledged (a crash, a failed handler) are claimed again by the
 /// sweep after <c>Events:RetryAfter</c>; after <c>Events:MaxDeliveries</c> attempts the event is parked
-/// with its error, and the stream moves on.
+/// with its error, and the stream moves on. An attempt that failed because the database or Redis was
+/// away is not counted.
 /// </summary>
 internal sealed partial class EventConsumer<TContext, TEvent>(
     IServiceScopeFactory scopes,
@@ -138,7 +139,14 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
             await HandleOnceAsync(eventId, Parser.ParseFrom(payload), cancellationToken);
             await db.StreamAcknowledgeAsync(Stream, _group, entry.Id);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && ex is not RedisException && !IsOutage(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not RedisException && IsOutage(ex))
+        {
+            // Not the event's fault: give the delivery back, so however long the outage, the event keeps
+            // every one of its tries for when the database answers again. Then wait, as for any outage.
+            await GiveBackDeliveryAsync(db, entry.Id);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not RedisException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var deliveries = await DeliveriesAsync(db, entry.Id);
@@ -196,6 +204,13 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
     {
         var pending = await db.StreamPendingMessagesAsync(Stream, _group, 1, RedisValue.Null, entryId, entryId);
         return pending.Length == 0 ? 1 : pending[0].DeliveryCount;
+    }
+
+    /// <summary>Takes back the delivery count the failed attempt added (XCLAIM with RETRYCOUNT; JUSTID counts no delivery itself).</summary>
+    private async Task GiveBackDeliveryAsync(IDatabase db, RedisValue entryId)
+    {
+        var deliveries = await DeliveriesAsync(db, entryId);
+        await db.ExecuteAsync("XCLAIM", new RedisKey(Stream), _group, _consumer, 0, entryId.ToString(), "RETRYCOUNT", Math.Max(0, deliveries - 1), "JUSTID");
     }
 
     private async Task ParkAsync(Guid eventId, byte[] payload, string? traceParent, Exception error, int deliveries, CancellationToken cancellationToken)

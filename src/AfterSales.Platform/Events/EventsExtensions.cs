@@ -16,9 +16,9 @@ public static class EventsExtensions
     public static IHostApplicationBuilder AddEventOutbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
         builder.Services.TryAddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
-        builder.Services.AddScoped<IEventOutbox, EventOutbox<TContext>>();
-        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxSignalInterceptor>());
+        builder.Services.TryAddScoped<IEventOutbox, EventOutbox<TContext>>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxRelay<TContext>>());
         return builder;
     }
 
@@ -30,6 +30,7 @@ public static class EventsExtensions
     {
         builder.Services.AddScoped<IEventHandler<TEvent>, THandler>();
         builder.Services.AddHostedService<EventConsumer<TContext, TEvent>>();
-        return builder;
+        // A parked event is replayed through the service's own outbox, so a consumer publishes too.
+        return builder.AddEventOutbox<TContext>();
     }
 }

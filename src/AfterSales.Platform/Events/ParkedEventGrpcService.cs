@@ -5,12 +5,11 @@ using AfterSales.Platform.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
 
 namespace AfterSales.Platform.Events;
 
 /// <summary>Shows and replays the events this service parked: the company's administrators only.</summary>
-internal sealed class ParkedEventGrpcService(DbContext db, IConnectionMultiplexer redis, OwnService own)
+internal sealed class ParkedEventGrpcService(DbContext db, OwnService own, BusinessCalendar calendar)
     : ParkedEventService.ParkedEventServiceBase
 {
     [Access(StaffRoles.Admin)]
@@ -42,15 +41,18 @@ internal sealed class ParkedEventGrpcService(DbContext db, IConnectionMultiplexe
         var parked = await db.Set<ParkedEvent>().SingleOrDefaultAsync(p => p.EventId == eventId, context.CancellationToken)
             ?? throw new NotFoundException("Parked event", request.EventId);
 
-        // Back on its stream as a new entry: every consumer group sees it again, and those that
-        // processed it already skip it by its event id.
-        await redis.GetDatabase().StreamAddAsync(EventStreams.StreamOf(parked.Type),
-        [
-            new NameValueEntry(EventStreams.IdField, parked.EventId.ToString()),
-            new NameValueEntry(EventStreams.TypeField, parked.Type),
-            new NameValueEntry(EventStreams.PayloadField, parked.Payload),
-            new NameValueEntry(EventStreams.TraceParentField, parked.TraceParent ?? ""),
-        ]);
+        // Back on its stream as a new entry, through the outbox in the same transaction that unparks it, so
+        // the call answers whether or not Redis does: every consumer group sees it again, and those that
+        // processed it already skip it by its event id. Replayed before, it is sent again.
+        var outbox = await db.Set<OutboxMessage>().FindAsync([eventId], context.CancellationToken);
+        if (outbox is null)
+        {
+            db.Add(new OutboxMessage(parked.EventId, parked.Type, parked.Payload, parked.TraceParent, calendar.Now));
+        }
+        else
+        {
+            outbox.MarkUnpublished();
+        }
         db.Remove(parked);
         await db.SaveChangesAsync(context.CancellationToken);
         return new ReplayParkedEventResponse();

@@ -32,6 +32,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public void MarkPublished(DateTimeOffset at) => PublishedAt = at;
+
+    /// <summary>Queues the event to be published again (a replay).</summary>
+    public void MarkUnpublished() => PublishedAt = null;
 }
 
 /// <summary>An event this service has processed; its id makes redelivery harmless.</summary>

@@ -1,4 +1,5 @@
 using AfterSales.Platform.Audit;
+using AfterSales.Platform.Caching;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Idempotency;
 using AfterSales.Platform.Security;
@@ -40,8 +41,12 @@ public static class GrpcHostingExtensions
         builder.Services.AddGrpcReflection();
         builder.AddTokenValidation();
         // Fail fast while Redis is away instead of queueing: callers (cache, relay, consumers) each have a
-        // better fallback than waiting out a timeout.
-        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.BacklogPolicy = BacklogPolicy.FailFast);
+        // better fallback than waiting out a timeout. Redis is no readiness check: calls are answered from
+        // the database while it is away, so a probe must not take the service out of rotation for it.
+        builder.AddRedisClient(ResourceNames.Redis,
+            settings => settings.DisableHealthChecks = true,
+            options => options.BacklogPolicy = BacklogPolicy.FailFast);
+        builder.Services.AddSingleton<RedisCache>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services => Caller.From(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         builder.Services.AddSingleton<ForwardCallerInterceptor>();

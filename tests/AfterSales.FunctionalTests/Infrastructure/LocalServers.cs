@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -13,7 +14,9 @@ namespace AfterSales.FunctionalTests.Infrastructure;
 public sealed class LocalServers : IAsyncDisposable
 {
     private readonly string _dataDirectory;
-    private readonly Process _postgres;
+    private readonly int _postgresPort;
+    private readonly string _password;
+    private Process _postgres;
     private readonly Process _redis;
 
     private LocalServers(string dataDirectory, Process postgres, Process redis, int postgresPort, int redisPort, string password)
@@ -21,6 +24,8 @@ public sealed class LocalServers : IAsyncDisposable
         _dataDirectory = dataDirectory;
         _postgres = postgres;
         _redis = redis;
+        _postgresPort = postgresPort;
+        _password = password;
         PostgresServer = $"Host=127.0.0.1;Port={postgresPort};Username=postgres;Password={password}";
         Redis = $"127.0.0.1:{redisPort},password={password}";
     }
@@ -31,6 +36,41 @@ public sealed class LocalServers : IAsyncDisposable
     public string Redis { get; }
 
     public string Database(string name) => $"{PostgresServer};Database={name}";
+
+    /// <summary>The running redis-server: the process the script supervises, not the script.</summary>
+    public int RedisServerPid => ServerPid(_redis, "redis-server");
+
+    /// <summary>The running PostgreSQL server (postmaster): the process the script supervises, not the script.</summary>
+    public int PostgresServerPid => ServerPid(_postgres, "postgres");
+
+    /// <summary>Freezes redis-server (SIGSTOP): connections stay open and commands are taken, but nothing is answered.</summary>
+    public void PauseRedis() => Processes.Signal(RedisServerPid, "STOP");
+
+    /// <summary>Lets a paused redis-server go on (SIGCONT).</summary>
+    public void ResumeRedis() => Processes.Signal(RedisServerPid, "CONT");
+
+    /// <summary>Kills redis-server with SIGKILL, as a crash would; its script starts it again. Returns the killed pid.</summary>
+    public int KillRedis() => Kill(RedisServerPid);
+
+    /// <summary>Kills the PostgreSQL server with SIGKILL, as a crash would; its script starts it again. Returns the killed pid.</summary>
+    public int KillPostgres() => Kill(PostgresServerPid);
+
+    /// <summary>Waits until a redis-server other than <paramref name="killed"/> runs and answers; returns how long that took.</summary>
+    public Task<TimeSpan> WaitForRedisRestartAsync(int killed) => WaitForRestartAsync(() => RedisServerPid, killed, RedisAnswersAsync);
+
+    /// <summary>Waits until a PostgreSQL server other than <paramref name="killed"/> runs and answers; returns how long that took.</summary>
+    public Task<TimeSpan> WaitForPostgresRestartAsync(int killed) => WaitForRestartAsync(() => PostgresServerPid, killed, PostgresAnswersAsync);
+
+    /// <summary>Stops PostgreSQL cleanly (SIGTERM to its script, as the AppHost stops it), for an outage of the test's choosing.</summary>
+    public Task StopPostgresAsync() => StopAsync(_postgres);
+
+    /// <summary>Starts PostgreSQL again after <see cref="StopPostgresAsync"/>, on the same port and data.</summary>
+    public async Task StartPostgresAsync()
+    {
+        _postgres.Dispose();
+        _postgres = StartScript("local-postgres.sh", _postgresPort, Path.Combine(_dataDirectory, "postgres"), ("POSTGRES_PASSWORD", _password));
+        await WaitForRestartAsync(() => PostgresServerPid, killed: 0, PostgresAnswersAsync);
+    }
 
     public static async Task<LocalServers> StartAsync()
     {
@@ -64,13 +104,32 @@ public sealed class LocalServers : IAsyncDisposable
         info.Environment["DATA_DIR"] = dataDirectory;
         info.Environment[secret.Name] = secret.Value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {script}.");
-        // Drain the output so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain the output so a chatty server never blocks on a full pipe; keep its tail for failure messages.
+        process.OutputDataReceived += (_, line) => Remember(script, line.Data);
+        process.ErrorDataReceived += (_, line) => Remember(script, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
+
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> Output = new();
+
+    private static void Remember(string script, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        var lines = Output.GetOrAdd(script, _ => new ConcurrentQueue<string>());
+        lines.Enqueue(line);
+        while (lines.Count > 80 && lines.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>The last lines the servers' scripts wrote, to explain a failure.</summary>
+    public static string RecentOutput() =>
+        string.Join(Environment.NewLine, Output.SelectMany(script => script.Value.Select(line => $"{script.Key}: {line}")));
 
     private async Task WaitUntilReadyAsync()
     {
@@ -79,14 +138,8 @@ public sealed class LocalServers : IAsyncDisposable
         {
             try
             {
-                await using (var connection = new NpgsqlConnection(Database("postgres")))
-                {
-                    await connection.OpenAsync();
-                }
-                await using (var redis = await ConnectionMultiplexer.ConnectAsync($"{Redis},abortConnect=true"))
-                {
-                    await redis.GetDatabase().PingAsync();
-                }
+                await PostgresAnswersAsync();
+                await RedisAnswersAsync();
                 return;
             }
             catch (Exception ex) when ((ex is NpgsqlException or RedisException or SocketException) && DateTime.UtcNow < deadline)
@@ -100,25 +153,63 @@ public sealed class LocalServers : IAsyncDisposable
         }
     }
 
+    private async Task PostgresAnswersAsync()
+    {
+        // Not pooled: a pooled connection would be the services' business, and may predate a restart.
+        await using var connection = new NpgsqlConnection($"{Database("postgres")};Pooling=false");
+        await connection.OpenAsync();
+    }
+
+    private async Task RedisAnswersAsync()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"{Redis},abortConnect=true,connectTimeout=2000");
+        await redis.GetDatabase().PingAsync();
+    }
+
+    private static async Task<TimeSpan> WaitForRestartAsync(Func<int> server, int killed, Func<Task> answers)
+    {
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var pid = server();
+                if (pid != 0 && pid != killed)
+                {
+                    await answers();
+                    return started.Elapsed;
+                }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or RedisException or SocketException)
+            {
+                // Still starting or recovering.
+            }
+            if (started.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"The server was not started again within a minute.{Environment.NewLine}{RecentOutput()}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static int ServerPid(Process script, string command) => Processes.ChildNamed(script.Id, command);
+
+    private static int Kill(int pid)
+    {
+        Processes.Signal(pid, "KILL");
+        return pid;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (RedisServerPid is var redis and not 0)
+        {
+            Processes.Signal(redis, "CONT"); // a paused server would not take its stop
+        }
         foreach (var process in new[] { _postgres, _redis })
         {
-            // SIGTERM, not Kill(): the scripts shut their servers down cleanly on it.
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            await StopAsync(process);
             process.Dispose();
         }
         try
@@ -131,6 +222,28 @@ public sealed class LocalServers : IAsyncDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    private static async Task StopAsync(Process script)
+    {
+        if (script.HasExited)
+        {
+            return;
+        }
+        // SIGTERM, not Kill(): the scripts shut their servers down cleanly on it.
+        using (var kill = Process.Start("kill", ["-TERM", script.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await script.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            script.Kill(entireProcessTree: true);
         }
     }
 

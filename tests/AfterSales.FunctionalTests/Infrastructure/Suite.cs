@@ -91,11 +91,13 @@ public sealed class Suite : IAsyncLifetime
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
         }));
         Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
-        // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long.
+        // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
+        // it gives up database retries at once, so a database outage reaches its consumer as failed attempts.
         Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, new Dictionary<string, string?>(findIdentity)
         {
             ["Events:MaxDeliveries"] = MaxDeliveries.ToString(CultureInfo.InvariantCulture),
             ["Events:RetryAfter"] = RetryAfter.ToString("c", CultureInfo.InvariantCulture),
+            ["Aspire:Npgsql:EntityFrameworkCore:PostgreSQL:DisableRetry"] = "true",
         }));
         Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback, staff, findIdentity));
         Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, new Dictionary<string, string?>(findIdentity)
