@@ -24,10 +24,11 @@ internal static class Extensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddIdentity(this IDistributedApplicationBuilder builder, Infrastructure infrastructure)
     {
+        var database = infrastructure.Database(ResourceNames.Identity);
         var identity = builder.AddProject<Projects.AfterSales_Identity>(ResourceNames.Identity)
             .WithHttpHealthCheck(HealthPath)
-            .WithReference(infrastructure.Database(ResourceNames.Identity))
-            .WaitFor(infrastructure.Postgres);
+            .WithReference(database)
+            .WaitFor(database);
 
         // Auto mode resolves to containers or local, never to external.
         var external = builder.Configuration.GetValue("Infrastructure:Mode", InfrastructureMode.Auto) == InfrastructureMode.External;
@@ -87,21 +88,23 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// A domain service: its own database on the shared server, Redis, the token server it validates
-    /// callers against, and its two endpoints (gRPC over h2c and HTTP/1.1) taken from its Kestrel
-    /// configuration. It starts once its infrastructure is healthy.
+    /// A domain service: its own database on the shared server, Redis (each as the service's own account),
+    /// the token server it validates callers against, and its two endpoints (gRPC over h2c and HTTP/1.1)
+    /// taken from its Kestrel configuration. It starts once its database and Redis account are ready.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
         this IDistributedApplicationBuilder builder, string name, Infrastructure infrastructure, IResourceBuilder<ProjectResource> identity)
         where TProject : IProjectMetadata, new()
     {
+        var database = infrastructure.Database(name);
+        var redis = infrastructure.Redis(name);
         return builder.AddProject<TProject>(name)
             .WithHttpHealthCheck(HealthPath)
-            .WithReference(infrastructure.Database(name))
-            .WithReference(infrastructure.Redis)
+            .WithReference(database)
+            .WithReference(redis, connectionName: ResourceNames.Redis)
             .WithReference(identity)
-            .WaitFor(infrastructure.Postgres)
-            .WaitFor(infrastructure.Redis);
+            .WaitFor(database)
+            .WaitFor(redis);
     }
 
     /// <summary>Lets the gateway find each service, and starts it only when all of them are healthy.</summary>

@@ -24,6 +24,12 @@ public static class ResourceNames
     /// <summary>The connection name of a service's own database, e.g. <c>tickets-db</c>.</summary>
     public static string Database(string service) => $"{service}-db";
 
+    /// <summary>
+    /// The connection name of a service's own Redis user, e.g. <c>tickets-redis</c>; the service reads it
+    /// as <see cref="Redis"/>.
+    /// </summary>
+    public static string RedisUser(string service) => $"{service}-redis";
+
     /// <summary>The named endpoint every service serves gRPC (HTTP/2 without TLS) on.</summary>
     public const string GrpcEndpoint = "grpc";
 

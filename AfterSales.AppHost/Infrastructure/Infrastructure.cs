@@ -1,4 +1,7 @@
 using AfterSales.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace AfterSales.AppHost;
 
@@ -14,21 +17,129 @@ public enum InfrastructureMode
     /// <summary>The machine's own postgres and redis-server, started by the AppHost.</summary>
     Local,
 
-    /// <summary>Servers run by someone else; connection strings <c>postgres</c> and <c>redis</c> from configuration.</summary>
+    /// <summary>
+    /// Servers run by someone else; each service's own connection strings <c>&lt;service&gt;-db</c> and
+    /// <c>&lt;service&gt;-redis</c> from configuration.
+    /// </summary>
     External,
 }
 
-/// <summary>The shared servers every service stands on.</summary>
-internal sealed class Infrastructure(
-    IDistributedApplicationBuilder builder,
-    IResourceBuilder<IResourceWithConnectionString> postgres,
-    IResourceBuilder<IResourceWithConnectionString> redis)
+/// <summary>
+/// The shared servers every service stands on. A service never gets the servers' own credentials, only
+/// its own account: a PostgreSQL role that owns the service's database and reaches no other, and a Redis
+/// user limited to the service's keys and the event streams.
+/// </summary>
+internal abstract class Infrastructure
 {
-    public IResourceBuilder<IResourceWithConnectionString> Postgres { get; } = postgres;
-    public IResourceBuilder<IResourceWithConnectionString> Redis { get; } = redis;
+    /// <summary>The service's own database, reached as the service's own role; its migrations run as that role.</summary>
+    public abstract IResourceBuilder<IResourceWithConnectionString> Database(string service);
 
-    /// <summary>A service's own database on the shared server; the service's migrations create it.</summary>
-    public IResourceBuilder<IResourceWithConnectionString> Database(string service) =>
-        builder.AddConnectionString(ResourceNames.Database(service),
-            ReferenceExpression.Create($"{Postgres.Resource.ConnectionStringExpression};Database={service}"));
+    /// <summary>Redis, reached as the service's own user.</summary>
+    public abstract IResourceBuilder<IResourceWithConnectionString> Redis(string service);
+}
+
+/// <summary>Servers run elsewhere: the operator gives each service's connection strings, made for its own account.</summary>
+internal sealed class ExternalInfrastructure(IDistributedApplicationBuilder builder) : Infrastructure
+{
+    public override IResourceBuilder<IResourceWithConnectionString> Database(string service) =>
+        builder.AddConnectionString(ResourceNames.Database(service));
+
+    public override IResourceBuilder<IResourceWithConnectionString> Redis(string service) =>
+        builder.AddConnectionString(ResourceNames.RedisUser(service));
+}
+
+/// <summary>
+/// Servers the AppHost runs (local processes or containers), so it holds their superuser passwords. It
+/// gives each service a password of its own (new each run, applied at every start), creates or updates the
+/// service's role and database once PostgreSQL answers and before any service starts
+/// (<see cref="ServiceAccounts"/>), and hands the service connection strings made of that account only.
+/// </summary>
+internal sealed partial class ProvisionedInfrastructure : Infrastructure
+{
+    private readonly IDistributedApplicationBuilder _builder;
+    private readonly IResourceBuilder<IResourceWithConnectionString> _postgres;
+    private readonly EndpointReference _postgresEndpoint;
+    private readonly IResourceBuilder<IResourceWithConnectionString> _redis;
+    private readonly EndpointReference _redisEndpoint;
+    private readonly List<(string Service, ParameterResource Password)> _databases = [];
+    private readonly List<(string Service, ParameterResource Password)> _redisUsers = [];
+
+    public ProvisionedInfrastructure(IDistributedApplicationBuilder builder,
+        IResourceBuilder<IResourceWithConnectionString> postgres, EndpointReference postgresEndpoint,
+        IResourceBuilder<IResourceWithConnectionString> redis, EndpointReference redisEndpoint)
+    {
+        _builder = builder;
+        _postgres = postgres;
+        _postgresEndpoint = postgresEndpoint;
+        _redis = redis;
+        _redisEndpoint = redisEndpoint;
+        // Whatever waits for PostgreSQL (each service's database, so each service) waits for this too.
+        builder.Eventing.Subscribe<ResourceReadyEvent>(postgres.Resource, ProvisionDatabasesAsync);
+    }
+
+    public override IResourceBuilder<IResourceWithConnectionString> Database(string service)
+    {
+        var password = Password(ResourceNames.Database(service));
+        _databases.Add((service, password.Resource));
+        return _builder.AddConnectionString(ResourceNames.Database(service), ReferenceExpression.Create(
+                $"Host={_postgresEndpoint.Property(EndpointProperty.Host)};Port={_postgresEndpoint.Property(EndpointProperty.Port)};Username={service};Password={password};Database={service}"))
+            .WaitFor(_postgres);
+    }
+
+    public override IResourceBuilder<IResourceWithConnectionString> Redis(string service)
+    {
+        var password = Password(ResourceNames.RedisUser(service));
+        _redisUsers.Add((service, password.Resource));
+        return _builder.AddConnectionString(ResourceNames.RedisUser(service), ReferenceExpression.Create(
+                $"{_redisEndpoint.Property(EndpointProperty.Host)}:{_redisEndpoint.Property(EndpointProperty.Port)},user={service},password={password}"))
+            .WaitFor(_redis);
+    }
+
+    /// <summary>Each service's Redis user as lines of redis.conf, for a server started with them.</summary>
+    public async Task<string> RedisUserDirectivesAsync(CancellationToken cancellationToken)
+    {
+        var directives = new List<string>();
+        foreach (var (service, password) in _redisUsers)
+        {
+            directives.Add(ServiceAccounts.RedisUserDirective(service, await ValueOfAsync(password, cancellationToken)));
+        }
+        return string.Join('\n', directives);
+    }
+
+    /// <summary>
+    /// Creates or updates each service's Redis user on a running server (ACL SETUSER), for a server that
+    /// cannot be started with them. They live until the server restarts; the AppHost applies them at every start.
+    /// </summary>
+    public async Task ProvisionRedisUsersAsync(ResourceReadyEvent ready, CancellationToken cancellationToken)
+    {
+        var admin = await _redis.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{admin},abortConnect=true");
+        foreach (var (service, password) in _redisUsers)
+        {
+            await connection.GetDatabase().ExecuteAsync("ACL",
+                ["SETUSER", service, .. ServiceAccounts.RedisAclRules(service, await ValueOfAsync(password, cancellationToken))]);
+        }
+    }
+
+    private async Task ProvisionDatabasesAsync(ResourceReadyEvent ready, CancellationToken cancellationToken)
+    {
+        var logger = ready.Services.GetRequiredService<ResourceLoggerService>().GetLogger(_postgres.Resource);
+        var server = await _postgres.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"{_postgres.Resource.Name} has no connection string.");
+        foreach (var (service, password) in _databases)
+        {
+            await ServiceAccounts.ProvisionDatabaseAsync(server, service, await ValueOfAsync(password, cancellationToken), cancellationToken);
+            LogProvisioned(logger, service);
+        }
+    }
+
+    /// <summary>A generated secret; applied at every start, so a fresh value each run is fine.</summary>
+    private IResourceBuilder<ParameterResource> Password(string connectionName) =>
+        _builder.AddParameter($"{connectionName}-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true);
+
+    private static async Task<string> ValueOfAsync(ParameterResource password, CancellationToken cancellationToken) =>
+        await password.GetValueAsync(cancellationToken) ?? throw new InvalidOperationException($"Parameter {password.Name} has no value.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Role and database of {Service} are provisioned")]
+    private static partial void LogProvisioned(ILogger logger, string service);
 }

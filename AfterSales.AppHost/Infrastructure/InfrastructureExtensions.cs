@@ -20,9 +20,7 @@ internal static class InfrastructureExtensions
         {
             InfrastructureMode.Containers => builder.AddContainerInfrastructure(),
             InfrastructureMode.Local => builder.AddLocalInfrastructure(),
-            InfrastructureMode.External => new Infrastructure(builder,
-                builder.AddConnectionString(ResourceNames.Postgres),
-                builder.AddConnectionString(ResourceNames.Redis)),
+            InfrastructureMode.External => new ExternalInfrastructure(builder),
             _ => throw new InvalidOperationException($"Unknown Infrastructure:Mode '{mode}'."),
         };
     }
@@ -33,9 +31,13 @@ internal static class InfrastructureExtensions
         var redisPassword = builder.AddParameter("redis-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var postgres = builder.AddPostgres(ResourceNames.Postgres, password: postgresPassword).WithDataVolume();
         var redis = builder.AddRedis(ResourceNames.Redis, password: redisPassword).WithDataVolume().WithDurableRedisServer();
-        return new Infrastructure(builder,
-            builder.CreateResourceBuilder<IResourceWithConnectionString>(postgres.Resource),
-            builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource));
+        var infrastructure = new ProvisionedInfrastructure(builder,
+            builder.CreateResourceBuilder<IResourceWithConnectionString>(postgres.Resource), postgres.Resource.PrimaryEndpoint,
+            builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource), redis.Resource.PrimaryEndpoint);
+        // The container's command line carries no users, so the services' users are set on the running
+        // server; whatever waits for Redis waits for this too.
+        builder.Eventing.Subscribe<ResourceReadyEvent>(redis.Resource, infrastructure.ProvisionRedisUsersAsync);
+        return infrastructure;
     }
 
     private static Infrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder)
@@ -59,9 +61,13 @@ internal static class InfrastructureExtensions
             .WithEnvironment("REDIS_PASSWORD", redisPassword)
             .WithProbe(builder, resource => new RedisProbe(resource));
 
-        return new Infrastructure(builder,
-            builder.CreateResourceBuilder<IResourceWithConnectionString>(postgres.Resource),
-            builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource));
+        var infrastructure = new ProvisionedInfrastructure(builder,
+            builder.CreateResourceBuilder<IResourceWithConnectionString>(postgres.Resource), postgres.Resource.Endpoint,
+            builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource), redis.Resource.Endpoint);
+        // The services' users are part of the server's configuration, so they survive its restarts.
+        redis.WithEnvironment(async context =>
+            context.EnvironmentVariables["REDIS_USERS"] = await infrastructure.RedisUserDirectivesAsync(context.CancellationToken));
+        return infrastructure;
     }
 
     /// <summary>

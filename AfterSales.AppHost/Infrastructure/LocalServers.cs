@@ -4,25 +4,25 @@ using StackExchange.Redis;
 
 namespace AfterSales.AppHost;
 
-/// <summary>The machine's PostgreSQL server, run by Infrastructure/local-postgres.sh.</summary>
+/// <summary>The machine's PostgreSQL server, run by Infrastructure/local-postgres.sh; its connection string is the superuser's.</summary>
 internal sealed class LocalPostgresResource(string name, string workingDirectory, ParameterResource password)
     : ExecutableResource(name, "bash", workingDirectory), IResourceWithConnectionString
 {
     public const string EndpointName = "tcp";
 
-    private EndpointReference Endpoint => new(this, EndpointName);
+    public EndpointReference Endpoint => new(this, EndpointName);
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={Endpoint.Property(EndpointProperty.Host)};Port={Endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={password}");
 }
 
-/// <summary>The machine's redis-server, run by Infrastructure/local-redis.sh.</summary>
+/// <summary>The machine's redis-server, run by Infrastructure/local-redis.sh; its connection string is the default (admin) user's.</summary>
 internal sealed class LocalRedisResource(string name, string workingDirectory, ParameterResource password)
     : ExecutableResource(name, "bash", workingDirectory), IResourceWithConnectionString
 {
     public const string EndpointName = "tcp";
 
-    private EndpointReference Endpoint => new(this, EndpointName);
+    public EndpointReference Endpoint => new(this, EndpointName);
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"{Endpoint.Property(EndpointProperty.Host)}:{Endpoint.Property(EndpointProperty.Port)},password={password}");

@@ -7,7 +7,8 @@
 # Environment:
 #   PORT            TCP port to listen on (loopback only)
 #   DATA_DIR        directory for the append-only file and snapshots
-#   REDIS_PASSWORD  password clients must send (AUTH)
+#   REDIS_PASSWORD  password of the default user, which may do anything: for the AppHost and tests only
+#   REDIS_USERS     each service's own ACL user, one redis.conf "user" line each (passwords as SHA-256)
 set -euo pipefail
 exec 2>&1
 
@@ -34,6 +35,7 @@ appendonly yes
 appendfsync always
 save 300 1
 requirepass $REDIS_PASSWORD
+${REDIS_USERS:-}
 CONF
 }
 

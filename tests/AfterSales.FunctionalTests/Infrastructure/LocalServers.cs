@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AfterSales.AppHost;
+using AfterSales.ServiceDefaults;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -9,7 +11,9 @@ namespace AfterSales.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// A real PostgreSQL and a real Redis for the functional tests, started from this machine's packages by
-/// the AppHost's own local-mode scripts, on free loopback ports, with throw-away data.
+/// the AppHost's own local-mode scripts, on free loopback ports, with throw-away data. As under the
+/// AppHost, each service gets its own PostgreSQL role and database and its own Redis user
+/// (<see cref="ServiceAccounts"/>); the superuser and the default Redis user are the tests' own.
 /// </summary>
 public sealed class LocalServers : IAsyncDisposable
 {
@@ -18,24 +22,43 @@ public sealed class LocalServers : IAsyncDisposable
     private readonly string _password;
     private Process _postgres;
     private readonly Process _redis;
+    private readonly int _redisPort;
 
-    private LocalServers(string dataDirectory, Process postgres, Process redis, int postgresPort, int redisPort, string password)
+    /// <summary>Each service's own password, for its PostgreSQL role and (domain services) its Redis user.</summary>
+    private readonly IReadOnlyDictionary<string, string> _servicePasswords;
+
+    private LocalServers(string dataDirectory, Process postgres, Process redis, int postgresPort, int redisPort, string password,
+        IReadOnlyDictionary<string, string> servicePasswords)
     {
+        _servicePasswords = servicePasswords;
         _dataDirectory = dataDirectory;
         _postgres = postgres;
         _redis = redis;
         _postgresPort = postgresPort;
         _password = password;
+        _redisPort = redisPort;
         PostgresServer = $"Host=127.0.0.1;Port={postgresPort};Username=postgres;Password={password}";
         Redis = $"127.0.0.1:{redisPort},password={password}";
     }
 
-    /// <summary>Connection string of the server, without a database.</summary>
+    /// <summary>The superuser's connection string, without a database: for the tests' own checks, never for a service.</summary>
     public string PostgresServer { get; }
 
+    /// <summary>The default Redis user's connection string, which may do anything: for the tests' own checks, never for a service.</summary>
     public string Redis { get; }
 
+    /// <summary>A database of the tests' own (e.g. a throw-away copy to upgrade), as the superuser: never a service's.</summary>
     public string Database(string name) => $"{PostgresServer};Database={name}";
+
+    /// <summary>The service's own database, as the service's own role: what the service is given.</summary>
+    public string ServiceDatabase(string service) =>
+        $"Host=127.0.0.1;Port={_postgresPort};Username={service};Password={_servicePasswords[service]};Database={service}";
+
+    /// <summary>Redis as the domain service's own user: what the service is given.</summary>
+    public string ServiceRedis(string service) =>
+        ResourceNames.Services.Contains(service)
+            ? $"127.0.0.1:{_redisPort},user={service},password={_servicePasswords[service]}"
+            : throw new ArgumentException($"{service} has no Redis user.", nameof(service));
 
     /// <summary>The running redis-server: the process the script supervises, not the script.</summary>
     public int RedisServerPid => ServerPid(_redis, "redis-server");
@@ -85,15 +108,22 @@ public sealed class LocalServers : IAsyncDisposable
         var password = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         var postgresPort = FreePort();
         var redisPort = FreePort();
+        var servicePasswords = new[] { ResourceNames.Identity }.Concat(ResourceNames.Services)
+            .ToDictionary(service => service, _ => Convert.ToHexString(Guid.NewGuid().ToByteArray()));
 
         var postgres = StartScript("local-postgres.sh", postgresPort, Path.Combine(dataDirectory, "postgres"), ("POSTGRES_PASSWORD", password));
-        var redis = StartScript("local-redis.sh", redisPort, Path.Combine(dataDirectory, "redis"), ("REDIS_PASSWORD", password));
-        var servers = new LocalServers(dataDirectory, postgres, redis, postgresPort, redisPort, password);
+        var redis = StartScript("local-redis.sh", redisPort, Path.Combine(dataDirectory, "redis"), ("REDIS_PASSWORD", password),
+            ("REDIS_USERS", string.Join('\n', ResourceNames.Services.Select(service => ServiceAccounts.RedisUserDirective(service, servicePasswords[service])))));
+        var servers = new LocalServers(dataDirectory, postgres, redis, postgresPort, redisPort, password, servicePasswords);
         await servers.WaitUntilReadyAsync();
+        foreach (var (service, servicePassword) in servicePasswords)
+        {
+            await ServiceAccounts.ProvisionDatabaseAsync(servers.PostgresServer, service, servicePassword, CancellationToken.None);
+        }
         return servers;
     }
 
-    private static Process StartScript(string script, int port, string dataDirectory, (string Name, string Value) secret)
+    private static Process StartScript(string script, int port, string dataDirectory, params (string Name, string Value)[] secrets)
     {
         var info = new ProcessStartInfo("bash", [Path.Combine(AppContext.BaseDirectory, "Servers", script)])
         {
@@ -102,7 +132,10 @@ public sealed class LocalServers : IAsyncDisposable
         };
         info.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["DATA_DIR"] = dataDirectory;
-        info.Environment[secret.Name] = secret.Value;
+        foreach (var (name, value) in secrets)
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {script}.");
         // Drain the output so a chatty server never blocks on a full pipe; keep its tail for failure messages.
         process.OutputDataReceived += (_, line) => Remember(script, line.Data);
@@ -156,7 +189,7 @@ public sealed class LocalServers : IAsyncDisposable
     private async Task PostgresAnswersAsync()
     {
         // Not pooled: a pooled connection would be the services' business, and may predate a restart.
-        await using var connection = new NpgsqlConnection($"{Database("postgres")};Pooling=false");
+        await using var connection = new NpgsqlConnection($"{PostgresServer};Database=postgres;Pooling=false");
         await connection.OpenAsync();
     }
 

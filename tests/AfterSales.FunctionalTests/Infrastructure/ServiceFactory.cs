@@ -13,7 +13,7 @@ namespace AfterSales.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// One domain service running for real: Kestrel on two loopback ports (gRPC over h2c and HTTP/1.1, as
-/// under the AppHost), its own database on the test PostgreSQL, the test Redis.
+/// under the AppHost), its own database on the test PostgreSQL and the test Redis, each as its own account.
 /// </summary>
 public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
@@ -26,16 +26,19 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
     public ServiceFactory(LocalServers servers, string service, Func<Task<string>>? caller, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Service = service;
-        DatabaseConnectionString = servers.Database(service);
+        DatabaseConnectionString = servers.ServiceDatabase(service);
         GrpcPort = LocalServers.NextFreePort();
         HttpPort = LocalServers.NextFreePort();
         _settings = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{ResourceNames.Database(service)}"] = DatabaseConnectionString,
-            [$"ConnectionStrings:{ResourceNames.Redis}"] = servers.Redis,
             ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}",
             ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}",
         };
+        if (ResourceNames.Services.Contains(service))
+        {
+            _settings[$"ConnectionStrings:{ResourceNames.Redis}"] = servers.ServiceRedis(service);
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -76,7 +79,7 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
         }
     }
 
-    /// <summary>Empties the service's tables (Respawn) and seeds the demo data again.</summary>
+    /// <summary>Empties the service's tables (Respawn, as the service's role: it owns them) and seeds the demo data again.</summary>
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
