@@ -10,8 +10,7 @@ namespace AfterSales.Identity.Endpoints;
 /// Throttles station clients' secrets as <see cref="StaffSignIn"/> throttles staff passwords
 /// (<see cref="SignInThrottles"/>). OpenIddict checks a client's secret itself, in its
 /// <see cref="OpenIddictServerHandlers.ValidateClientSecret"/> step of authenticating the request, so these
-/// handlers sit around that step: one just before it refuses a locked client unchecked and counts the
-/// attempt, one just after it (reached only when the secret was right) resets the count, and one on the
+/// handlers sit around that step: one just before it refuses a locked client unchecked, one just after it (reached only when the secret was right) resets the count, and one on the
 /// error response records the failure when the secret was wrong.
 /// </summary>
 internal static class ClientLockout
@@ -42,7 +41,7 @@ internal static class ClientLockout
             {
                 return;
             }
-            if (await throttles.BeginAsync(SignInThrottleKind.StationClient, context.ClientId, context.CancellationToken) is { } until)
+            if (await throttles.LockedUntilAsync(SignInThrottleKind.StationClient, context.ClientId, context.CancellationToken) is { } until)
             {
                 context.Reject(error: Errors.InvalidClient, description: SignInThrottles.LockedOut(until));
                 return;

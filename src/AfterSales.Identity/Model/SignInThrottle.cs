@@ -28,13 +28,10 @@ public sealed class SignInThrottle
     /// <summary>The normalized user name, or the client id.</summary>
     public string Name { get; private set; } = "";
 
-    /// <summary>
-    /// Attempts since the window started that have not succeeded. An attempt counts when it starts, before its
-    /// password or secret is checked, so that simultaneous guesses cannot each see the count before the others.
-    /// </summary>
+    /// <summary>Failed attempts since the window started; a success deletes the row.</summary>
     public int Attempts { get; private set; }
 
-    /// <summary>When the first of <see cref="Attempts"/> was made; null while locked.</summary>
+    /// <summary>When the first of <see cref="Attempts"/> failed; null while locked.</summary>
     public DateTimeOffset? WindowStartedAt { get; private set; }
 
     /// <summary>Until when every attempt is refused unchecked; null or past when not locked.</summary>

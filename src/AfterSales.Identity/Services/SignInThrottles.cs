@@ -15,10 +15,11 @@ namespace AfterSales.Identity.Services;
 /// the lockout does not tell which names exist.
 /// </summary>
 /// <remarks>
-/// An attempt is counted by <see cref="BeginAsync"/>, before the credential is checked, and the lock
-/// is set by <see cref="FailedAsync"/> after. Each is one statement that PostgreSQL applies atomically to
-/// the row, so replicas and simultaneous requests never lose a count: a burst of parallel guesses gets
-/// no more tries than one guess after another would.
+/// A failure is counted, and the lock set, by one statement that PostgreSQL applies atomically to the
+/// row, so replicas and simultaneous requests never lose a count. Only failures count: counting attempts
+/// as they start would also lock a station whose workers all ask for a token at once with the right
+/// secret. Guesses already in flight when the lock lands are still checked; the gateway's per-address and
+/// per-client limits on token requests bound how many those can be.
 /// </remarks>
 internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServerOptions> options, TimeProvider time)
 {
@@ -26,61 +27,61 @@ internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServer
 
     private DateTimeOffset Now => BusinessCalendar.ToStoredPrecision(time.GetUtcNow());
 
+    /// <summary>When the lockout in force ends, or null if the credential may be checked.</summary>
+    public async Task<DateTimeOffset?> LockedUntilAsync(SignInThrottleKind kind, string name, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return await db.SignInThrottles.AsNoTracking()
+            .Where(t => t.Kind == kind && t.Name == name && t.LockedUntil > now)
+            .Select(t => t.LockedUntil)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
-    /// Counts an attempt that is about to check a credential. Returns when the lockout ends if one is in
-    /// force (the attempt must then be refused unchecked), null if the credential may be checked.
+    /// The credential was wrong: one more failure in the window. Returns when the lockout ends if this
+    /// failure started one (or one already stands), null if attempts are left.
     /// </summary>
-    public async Task<DateTimeOffset?> BeginAsync(SignInThrottleKind kind, string name, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> FailedAsync(SignInThrottleKind kind, string name, CancellationToken cancellationToken)
     {
         var now = Now;
         var windowStart = now - Lockout.Window;
         var lockEnd = now + Lockout.Duration;
-        // Locked: nothing changes. Within the window: one more attempt, or, when the failures so far have
-        // used every attempt (only simultaneous attempts get here), a lockout starting now. Otherwise a
-        // new window with this attempt. In ON CONFLICT DO UPDATE every t.column is the row as it was.
+        var max = Lockout.MaxFailures;
+        // The first failure in a window; it locks at once only when one failure is all that is allowed.
+        var (firstAttempts, firstWindow, firstLock) = max <= 1 ? (0, (DateTimeOffset?)null, (DateTimeOffset?)lockEnd) : (1, now, null);
+        // Already locked (the check began before the lock): nothing changes. Otherwise this failure is
+        // the window's next (or the first of a new window); reaching the maximum locks and starts over.
+        // In ON CONFLICT DO UPDATE every t.column is the row as it was.
         var lockedUntil = await db.Database.SqlQuery<DateTimeOffset?>($"""
-            INSERT INTO identity."SignInThrottles" AS t ("Kind", "Name", "Attempts", "WindowStartedAt")
-            VALUES ({kind.ToString()}, {name}, 1, {now})
+            INSERT INTO identity."SignInThrottles" AS t ("Kind", "Name", "Attempts", "WindowStartedAt", "LockedUntil")
+            VALUES ({kind.ToString()}, {name}, {firstAttempts}, {firstWindow}, {firstLock})
             ON CONFLICT ("Kind", "Name") DO UPDATE SET
                 "Attempts" = CASE
                     WHEN t."LockedUntil" > {now} THEN t."Attempts"
-                    WHEN t."WindowStartedAt" > {windowStart} AND t."Attempts" >= {Lockout.MaxFailures} THEN 0
-                    WHEN t."WindowStartedAt" > {windowStart} THEN t."Attempts" + 1
-                    ELSE 1 END,
+                    WHEN (CASE WHEN t."WindowStartedAt" > {windowStart} THEN t."Attempts" + 1 ELSE 1 END) >= {max} THEN 0
+                    ELSE (CASE WHEN t."WindowStartedAt" > {windowStart} THEN t."Attempts" + 1 ELSE 1 END) END,
                 "WindowStartedAt" = CASE
                     WHEN t."LockedUntil" > {now} THEN t."WindowStartedAt"
-                    WHEN t."WindowStartedAt" > {windowStart} AND t."Attempts" >= {Lockout.MaxFailures} THEN NULL
+                    WHEN (CASE WHEN t."WindowStartedAt" > {windowStart} THEN t."Attempts" + 1 ELSE 1 END) >= {max} THEN NULL
                     WHEN t."WindowStartedAt" > {windowStart} THEN t."WindowStartedAt"
                     ELSE {now} END,
                 "LockedUntil" = CASE
                     WHEN t."LockedUntil" > {now} THEN t."LockedUntil"
-                    WHEN t."WindowStartedAt" > {windowStart} AND t."Attempts" >= {Lockout.MaxFailures} THEN {lockEnd}
+                    WHEN (CASE WHEN t."WindowStartedAt" > {windowStart} THEN t."Attempts" + 1 ELSE 1 END) >= {max} THEN {lockEnd}
                     ELSE NULL END
             RETURNING "LockedUntil" AS "Value"
             """).ToListAsync(cancellationToken);
         return lockedUntil.Single() is { } until && until > now ? until : null;
     }
 
-    /// <summary>
-    /// The credential of an attempt was wrong. Returns when the lockout this failure started ends, or null
-    /// if attempts are left.
-    /// </summary>
-    public async Task<DateTimeOffset?> FailedAsync(SignInThrottleKind kind, string name, CancellationToken cancellationToken)
+    /// <summary>The credential was right: the count starts again (a lockout that landed meanwhile stands).</summary>
+    public Task SucceededAsync(SignInThrottleKind kind, string name, CancellationToken cancellationToken)
     {
         var now = Now;
-        var lockEnd = now + Lockout.Duration;
-        var locked = await db.Set<SignInThrottle>()
-            .Where(t => t.Kind == kind && t.Name == name && t.Attempts >= Lockout.MaxFailures && (t.LockedUntil == null || t.LockedUntil <= now))
-            .ExecuteUpdateAsync(t => t
-                .SetProperty(x => x.LockedUntil, lockEnd)
-                .SetProperty(x => x.Attempts, 0)
-                .SetProperty(x => x.WindowStartedAt, (DateTimeOffset?)null), cancellationToken);
-        return locked > 0 ? lockEnd : null;
+        return db.SignInThrottles
+            .Where(t => t.Kind == kind && t.Name == name && (t.LockedUntil == null || t.LockedUntil <= now))
+            .ExecuteDeleteAsync(cancellationToken);
     }
-
-    /// <summary>The credential was right: the count starts again.</summary>
-    public Task SucceededAsync(SignInThrottleKind kind, string name, CancellationToken cancellationToken) =>
-        db.Set<SignInThrottle>().Where(t => t.Kind == kind && t.Name == name).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
     /// Forgets what no longer matters: counts whose window has passed and lockouts that have ended. Without
@@ -90,7 +91,7 @@ internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServer
     {
         var now = Now;
         var windowStart = now - Lockout.Window;
-        return db.Set<SignInThrottle>()
+        return db.SignInThrottles
             .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && (t.WindowStartedAt == null || t.WindowStartedAt <= windowStart))
             .ExecuteDeleteAsync(cancellationToken);
     }

@@ -30,7 +30,7 @@ internal sealed class StaffSignIn(IdentityDbContext db, IPasswordHasher<StaffUse
         {
             return default; // no user can have this name: nothing to check, nothing to protect
         }
-        if (await throttles.BeginAsync(SignInThrottleKind.StaffUser, normalized, cancellationToken) is { } locked)
+        if (await throttles.LockedUntilAsync(SignInThrottleKind.StaffUser, normalized, cancellationToken) is { } locked)
         {
             return new(null, locked);
         }
