@@ -59,12 +59,16 @@ public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, Reques
     }
 
     /// <summary>
-    /// Reads the body ahead of transcoding, which would fail an oversized one as a 400 that does not say
-    /// why. Kestrel refuses a declared length over the limit on the first read, and a chunked body as it
-    /// passes the limit. JSON bodies are small, so buffering them costs little.
+    /// Transcoding would fail an oversized body as a 400 that does not say why. A declared length is
+    /// checked as it is; a body of unknown length (chunked, or HTTP/2 without one) is read ahead, and
+    /// Kestrel stops it as it passes the limit. JSON bodies are small, so buffering one costs little.
     /// </summary>
     private async Task<bool> BodyFitsAsync(HttpContext context)
     {
+        if (context.Request.ContentLength is { } length)
+        {
+            return length <= limits.MaxJsonBodySize;
+        }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limits.MaxJsonBodySize;

@@ -276,6 +276,7 @@ public class GarbageInputTests(Suite suite) : SuiteTest(suite)
         var error = await Assert.ThrowsAsync<RpcException>(() => documents.ArchiveDocumentAsync(Voucher(ticket, new byte[100_000_000])).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.StartsWith("The request is larger than", error.Status.Detail); // the gateway's words, not the service's
         Assert.Equal(0, await DocumentsAboutAsync(ticket));
     }
 
