@@ -34,9 +34,10 @@ if [ ! -s "$DATA_DIR/PG_VERSION" ]; then
 fi
 
 # The password is applied in single-user mode before the server starts, so whatever the AppHost's
-# parameter holds is what the server accepts, and no password is ever written to disk by us.
+# parameter holds is what the server accepts, and no password is ever written to disk by us. After an
+# unclean stop it is this step that recovers, so it syncs the data directory the fast way too (syncfs).
 echo "ALTER USER postgres PASSWORD '$POSTGRES_PASSWORD';" \
-  | "${as_owner[@]}" "$bin/postgres" --single -D "$DATA_DIR" -c unix_socket_directories= postgres >/dev/null
+  | "${as_owner[@]}" "$bin/postgres" --single -D "$DATA_DIR" -c unix_socket_directories= -c recovery_init_sync_method=syncfs postgres >/dev/null
 
 # shellcheck source=supervise.sh
 source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"

@@ -33,8 +33,10 @@ public sealed class ServiceAccountTests(Suite suite)
         var powers = await ScalarAsync<bool>(connection,
             "SELECT rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls FROM pg_roles WHERE rolname = current_user");
         Assert.False(powers);
+        // Of the suite's databases (other tests make throw-away ones of their own as the superuser).
+        var suiteDatabases = string.Join(", ", ResourceNames.Services.Append(ResourceNames.Identity).Append("postgres").Select(name => $"'{name}'"));
         Assert.Equal([service], await ListAsync(connection,
-            "SELECT datname FROM pg_database WHERE datallowconn AND has_database_privilege(datname, 'CONNECT') ORDER BY datname"));
+            $"SELECT datname FROM pg_database WHERE datallowconn AND has_database_privilege(datname, 'CONNECT') AND datname IN ({suiteDatabases}) ORDER BY datname"));
         Assert.Equal(service, await ScalarAsync<string>(connection,
             "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"));
         // Its migrations ran as the role: every table, sequence and function in its schema is the role's.
