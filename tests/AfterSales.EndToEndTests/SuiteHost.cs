@@ -138,8 +138,15 @@ public sealed class SuiteHost : IAsyncLifetime
         var started = TimeProvider.System.GetTimestamp();
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        try
+        {
+            await App.StartAsync(timeout.Token);
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new TimeoutException($"The suite was not healthy within {StartTimeout}: {ResourceStates()}", ex);
+        }
         StartupTime = TimeProvider.System.GetElapsedTime(started);
 
         Gateway = GrpcChannel.ForAddress(App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint));
@@ -168,6 +175,12 @@ public sealed class SuiteHost : IAsyncLifetime
             // Left in the temp folder; harmless.
         }
     }
+
+    /// <summary>Each resource's state and health, to say why the suite did not start.</summary>
+    private string ResourceStates() => string.Join("; ", App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+        .Select(r => App.ResourceNotifications.TryGetCurrentState(r.Name, out var e)
+            ? $"{r.Name} {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} {string.Join(',', e.Snapshot.HealthReports.Where(h => h.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).Select(h => $"[{h.Name}: {h.Description} {h.ExceptionText?.Split('\n')[0]}]"))}"
+            : $"{r.Name} (no state)"));
 
     /// <summary>The resource name Aspire gives the dashboard it starts.</summary>
     private const string DashboardResource = "aspire-dashboard";
