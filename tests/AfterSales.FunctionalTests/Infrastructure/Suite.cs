@@ -47,8 +47,11 @@ public sealed class Suite : IAsyncLifetime
 
     public const int RateLimitedPermitsPerSecond = 2;
 
-    /// <summary>The gateway's limits on token requests, per caller address and per station client id: (per second, burst).</summary>
-    public static readonly (int PerSecond, int Burst) TokenRequestsPerAddress = (10, 20), TokenRequestsPerClient = (2, 10);
+    /// <summary>
+    /// The gateway's limits on token requests, per caller address and per station client id: (per second,
+    /// burst). Slow to refill, so what a flood gets through hardly depends on how fast this machine is.
+    /// </summary>
+    public static readonly (int PerSecond, int Burst) TokenRequestsPerAddress = (1, 10), TokenRequestsPerClient = (1, 10);
 
     /// <summary>Billing parks an event after this many failed deliveries...</summary>
     public const int MaxDeliveries = 2;
