@@ -168,6 +168,30 @@ public sealed class ServiceAccountTests(Suite suite)
     }
 
     [Fact]
+    public async Task A_redis_user_set_on_a_running_server_has_the_same_limits_and_can_be_set_again()
+    {
+        // As containers mode does it: ACL SETUSER through the default user, at every start.
+        var service = $"probe{Guid.NewGuid():N}"[..13];
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync($"{suite.Servers.Redis},allowAdmin=true"))
+        {
+            await ServiceAccounts.ProvisionRedisUserAsync(admin, service, "first-password");
+            await ServiceAccounts.ProvisionRedisUserAsync(admin, service, "second-password");
+        }
+        var asService = $"{suite.Servers.ServiceRedis(ResourceNames.Tickets).Split(',')[0]},user={service},name={RefusalProbe}";
+
+        await Assert.ThrowsAsync<RedisConnectionException>(() =>
+            ConnectionMultiplexer.ConnectAsync($"{asService},password=first-password,abortConnect=true,connectRetry=0"));
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{asService},password=second-password,allowAdmin=true");
+        var redis = connection.GetDatabase();
+        await redis.StringSetAsync($"{service}:probe", "mine", TimeSpan.FromMinutes(1));
+        await redis.StreamAddAsync($"aftersales:events:{service}", "data", "{}");
+        await redis.KeyDeleteAsync($"aftersales:events:{service}");
+        await AssertRefusedAsync(() => redis.StringGetAsync($"{ResourceNames.Tickets}:probe"));
+        await AssertRefusedAsync(() => redis.ExecuteAsync("FLUSHALL"));
+        await AssertRefusedAsync(() => redis.ExecuteAsync("CONFIG", "GET", "requirepass"));
+    }
+
+    [Fact]
     public async Task The_services_own_work_is_never_refused_by_redis()
     {
         // Every service has connected, and its consumers read their streams, by now; an entitlement check
