@@ -107,17 +107,16 @@ internal sealed partial class ProvisionedInfrastructure : Infrastructure
     }
 
     /// <summary>
-    /// Creates or updates each service's Redis user on a running server (ACL SETUSER), for a server that
-    /// cannot be started with them. They live until the server restarts; the AppHost applies them at every start.
+    /// Creates or updates each service's Redis user on a running server, for a server that cannot be
+    /// started with them. They live until the server restarts, and are applied again whenever it is ready.
     /// </summary>
     public async Task ProvisionRedisUsersAsync(ResourceReadyEvent ready, CancellationToken cancellationToken)
     {
         var admin = await _redis.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{admin},abortConnect=true");
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{admin},abortConnect=true,allowAdmin=true");
         foreach (var (service, password) in _redisUsers)
         {
-            await connection.GetDatabase().ExecuteAsync("ACL",
-                ["SETUSER", service, .. ServiceAccounts.RedisAclRules(service, await ValueOfAsync(password, cancellationToken))]);
+            await ServiceAccounts.ProvisionRedisUserAsync(connection, service, await ValueOfAsync(password, cancellationToken));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace AfterSales.AppHost;
 
@@ -128,6 +129,14 @@ internal static class ServiceAccounts
         "+del", "+unlink", "+exists", "+type", "+expire", "+pexpire", "+persist", "+ttl", "+pttl",
         "-@dangerous",
     ];
+
+    /// <summary>
+    /// Creates or updates the service's Redis user on a running server (ACL SETUSER), for a server that
+    /// cannot be started with it. It lasts until the server restarts.
+    /// </summary>
+    /// <param name="admin">A connection as a user that may run ACL (the default user), with allowAdmin.</param>
+    public static Task ProvisionRedisUserAsync(IConnectionMultiplexer admin, string service, string password) =>
+        admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", service, .. RedisAclRules(service, password)]);
 
     /// <summary>The service's Redis user as a line of redis.conf (<c>user &lt;name&gt; &lt;rules&gt;</c>).</summary>
     public static string RedisUserDirective(string service, string password) =>

@@ -47,6 +47,17 @@ public static class GrpcHostingExtensions
             settings => settings.DisableHealthChecks = true,
             options => options.BacklogPolicy = BacklogPolicy.FailFast);
         builder.Services.AddSingleton<RedisCache>();
+        // A service signs in as its own Redis user, which may not run admin commands, so the client must
+        // not need them: else at every connect it asks for INFO (its version), CONFIG and CLUSTER NODES,
+        // reads a tie-breaker key and subscribes to a configuration channel, is refused each time, and
+        // takes the server for a Redis 3. A standalone server needs none of it; 7.0 is the oldest it runs on.
+        builder.Services.PostConfigure<ConfigurationOptions>(options =>
+        {
+            options.CommandMap = CommandMap.Create(["INFO", "CONFIG", "CLUSTER"], available: false);
+            options.TieBreaker = "";
+            options.ConfigurationChannel = "";
+            options.DefaultVersion = new Version(7, 0);
+        });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services => Caller.From(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         builder.Services.AddSingleton<ForwardCallerInterceptor>();

@@ -1,5 +1,7 @@
 using AfterSales.AppHost;
+using AfterSales.Customers.V1;
 using AfterSales.FunctionalTests.Infrastructure;
+using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +19,9 @@ namespace AfterSales.FunctionalTests.Platform;
 public sealed class ServiceAccountTests(Suite suite)
 {
     private const string InsufficientPrivilege = "42501";
+
+    /// <summary>The client name of this class's own Redis connections, whose refusals are meant.</summary>
+    private const string RefusalProbe = "refusal-probe";
 
     public static TheoryData<string> Services => [ResourceNames.Identity, .. ResourceNames.Services];
 
@@ -139,7 +144,8 @@ public sealed class ServiceAccountTests(Suite suite)
     public async Task A_service_redis_user_reaches_its_own_keys_and_the_event_streams_only()
     {
         // allowAdmin only so the client sends what the server must refuse.
-        await using var asTickets = await ConnectionMultiplexer.ConnectAsync($"{suite.Servers.ServiceRedis(ResourceNames.Tickets)},allowAdmin=true");
+        await using var asTickets = await ConnectionMultiplexer.ConnectAsync(
+            $"{suite.Servers.ServiceRedis(ResourceNames.Tickets)},allowAdmin=true,name={RefusalProbe}");
         var redis = asTickets.GetDatabase();
         var id = Guid.NewGuid().ToString("N");
 
@@ -148,7 +154,7 @@ public sealed class ServiceAccountTests(Suite suite)
         await redis.StreamAddAsync($"aftersales:events:probe-{id}", "data", "{}");
         await redis.KeyDeleteAsync($"aftersales:events:probe-{id}");
 
-        await using (var asCustomers = await ConnectionMultiplexer.ConnectAsync(suite.Servers.ServiceRedis(ResourceNames.Customers)))
+        await using (var asCustomers = await ConnectionMultiplexer.ConnectAsync($"{suite.Servers.ServiceRedis(ResourceNames.Customers)},name={RefusalProbe}"))
         {
             await asCustomers.GetDatabase().StringSetAsync($"{ResourceNames.Customers}:coverage:{id}", "theirs", TimeSpan.FromMinutes(1));
         }
@@ -161,6 +167,46 @@ public sealed class ServiceAccountTests(Suite suite)
         await AssertRefusedAsync(() => redis.ExecuteAsync("SCAN", "0"));
         await AssertRefusedAsync(() => redis.ExecuteAsync("ACL", "SETUSER", ResourceNames.Tickets, "+@all", "~*"));
         await AssertRefusedAsync(() => redis.ExecuteAsync("SHUTDOWN", "NOSAVE"));
+    }
+
+    [Fact]
+    public async Task A_redis_user_set_on_a_running_server_has_the_same_limits_and_can_be_set_again()
+    {
+        // As containers mode does it: ACL SETUSER through the default user, at every start.
+        var service = $"probe{Guid.NewGuid():N}"[..13];
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync($"{suite.Servers.Redis},allowAdmin=true"))
+        {
+            await ServiceAccounts.ProvisionRedisUserAsync(admin, service, "first-password");
+            await ServiceAccounts.ProvisionRedisUserAsync(admin, service, "second-password");
+        }
+        var asService = $"{suite.Servers.ServiceRedis(ResourceNames.Tickets).Split(',')[0]},user={service},name={RefusalProbe}";
+
+        await Assert.ThrowsAsync<RedisConnectionException>(() =>
+            ConnectionMultiplexer.ConnectAsync($"{asService},password=first-password,abortConnect=true,connectRetry=0"));
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{asService},password=second-password,allowAdmin=true");
+        var redis = connection.GetDatabase();
+        await redis.StringSetAsync($"{service}:probe", "mine", TimeSpan.FromMinutes(1));
+        await redis.StreamAddAsync($"aftersales:events:{service}", "data", "{}");
+        await redis.KeyDeleteAsync($"aftersales:events:{service}");
+        await AssertRefusedAsync(() => redis.StringGetAsync($"{ResourceNames.Tickets}:probe"));
+        await AssertRefusedAsync(() => redis.ExecuteAsync("FLUSHALL"));
+        await AssertRefusedAsync(() => redis.ExecuteAsync("CONFIG", "GET", "requirepass"));
+    }
+
+    [Fact]
+    public async Task The_services_own_work_is_never_refused_by_redis()
+    {
+        // Every service has connected, and its consumers read their streams, by now; an entitlement check
+        // reads and writes the coverage cache. Redis logs each refusal (ACL LOG), this class's own included.
+        await new CustomerService.CustomerServiceClient(suite.Customers.Channel)
+            .CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialInWarranty });
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"{suite.Servers.Redis},allowAdmin=true");
+        var refusals = (RedisResult[])(await admin.GetDatabase().ExecuteAsync("ACL", "LOG"))!;
+
+        Assert.Empty(refusals.Select(entry => entry.ToDictionary())
+            .Where(entry => ResourceNames.Services.Contains((string?)entry["username"])
+                && !((string?)entry["client-info"] ?? "").Contains($"name={RefusalProbe}", StringComparison.Ordinal))
+            .Select(entry => $"{entry["username"]}: {entry["reason"]} {entry["object"]}"));
     }
 
     private static async Task AssertRefusedAsync(Func<Task> command)
