@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AfterSales.ServiceDefaults;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -19,7 +20,10 @@ public class AppHostModelTests
     [InlineData("external")]
     public async Task Each_service_is_given_its_own_accounts_and_never_the_servers_own(string mode)
     {
-        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AfterSales_AppHost>([$"--Infrastructure:Mode={mode}"]);
+        // External mode will not start without the token server's signing key.
+        using var signingKey = RSA.Create(2048);
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AfterSales_AppHost>(
+            [$"--Infrastructure:Mode={mode}", $"--Parameters:identity-signing-key={signingKey.ExportPkcs8PrivateKeyPem()}"]);
         await using var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
