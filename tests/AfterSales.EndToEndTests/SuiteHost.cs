@@ -32,7 +32,7 @@ public sealed class SuiteHost : IAsyncLifetime
     public Callers Callers { get; private set; } = null!;
 
     /// <summary>A channel to the gateway whose calls carry <paramref name="token"/>.</summary>
-    public GrpcChannel GatewayAs(string token) => Callers.Channel(App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), token);
+    public GrpcChannel GatewayAs(string token) => Bearer.Channel(App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), Bearer.Of(token));
 
     /// <summary>Stops a resource, runs <paramref name="meanwhile"/>, starts it again and waits until it is healthy.</summary>
     public async Task WhileStoppedAsync(string resource, Func<Task> meanwhile)
@@ -76,7 +76,7 @@ public sealed class SuiteHost : IAsyncLifetime
         GatewayJson = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint) };
         Dashboard = new HttpClient { BaseAddress = App.GetEndpoint(DashboardResource, "http") };
         Dashboard.DefaultRequestHeaders.Add("x-api-key", apiKey);
-        Callers = new Callers(GatewayJson, demoPassword);
+        Callers = new Callers(() => GatewayJson, demoPassword);
     }
 
     public async Task DisposeAsync()
