@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -186,9 +187,10 @@ public class TokenServerTests(Suite suite) : SuiteTest(suite)
         var seeder = ActivatorUtilities.CreateInstance<IdentitySeeder>(scope.ServiceProvider, Options.Create(new TokenServerOptions()));
 
         // The seeder sees an empty database, and nobody else sees it empty: the transaction is rolled back.
+        // Repeatable read: clients and users that tests running alongside add meanwhile stay out of its sight.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var emptied = await db.Database.BeginTransactionAsync();
+            await using var emptied = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead);
             await db.StaffUsers.ExecuteDeleteAsync();
             await db.Set<OpenIddictEntityFrameworkCoreApplication>().ExecuteDeleteAsync();
 
