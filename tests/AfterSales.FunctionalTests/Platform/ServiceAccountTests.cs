@@ -1,8 +1,10 @@
 using AfterSales.AppHost;
 using AfterSales.Customers.V1;
+using AfterSales.Documents.Infrastructure;
 using AfterSales.FunctionalTests.Infrastructure;
 using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -140,6 +142,39 @@ public sealed class ServiceAccountTests(Suite suite)
         Assert.Equal(InsufficientPrivilege, error.SqlState);
     }
 
+    [Theory]
+    [InlineData(ResourceNames.Tickets)]   // a free-standing sequence
+    [InlineData(ResourceNames.Documents)] // a function and a trigger
+    public async Task A_database_the_superuser_migrated_is_handed_over_and_migrates_again_as_the_role(string service)
+    {
+        // As earlier runs left them: the service connected as the superuser, whose migrations created it all.
+        var database = $"legacy_{service}_{Guid.NewGuid():N}"[..30];
+        var password = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+        await using (var asSuperuser = ContextOf(service, $"{suite.Servers.PostgresServer};Database={database}"))
+        {
+            await asSuperuser.Database.MigrateAsync();
+        }
+
+        await ServiceAccounts.ProvisionDatabaseAsync(suite.Servers.PostgresServer, database, password, CancellationToken.None);
+
+        var asRole = new NpgsqlConnectionStringBuilder(suite.Servers.PostgresServer) { Username = database, Password = password, Database = database };
+        await using (var context = ContextOf(service, asRole.ConnectionString))
+        {
+            await context.Database.MigrateAsync();
+        }
+        await using var connection = new NpgsqlConnection(asRole.ConnectionString);
+        await connection.OpenAsync();
+        Assert.Empty(await ListAsync(connection, $"""
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = '{service}' AND c.relowner <> to_regrole(current_user)
+            UNION ALL
+            SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = '{service}' AND p.proowner <> to_regrole(current_user)
+            UNION ALL
+            SELECT nspname FROM pg_namespace WHERE nspname = '{service}' AND nspowner <> to_regrole(current_user)
+            """));
+    }
+
     [Fact]
     public async Task A_service_redis_user_reaches_its_own_keys_and_the_event_streams_only()
     {
@@ -214,6 +249,19 @@ public sealed class ServiceAccountTests(Suite suite)
         var error = await Assert.ThrowsAsync<RedisServerException>(command);
         Assert.StartsWith("NOPERM", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The service's own DbContext, on any database, without the service around it.</summary>
+    private static DbContext ContextOf(string service, string connectionString) => service switch
+    {
+        ResourceNames.Tickets => new TicketsDbContext(OptionsFor<TicketsDbContext>(service, connectionString)),
+        ResourceNames.Documents => new DocumentsDbContext(OptionsFor<DocumentsDbContext>(service, connectionString)),
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
+    };
+
+    private static DbContextOptions<TContext> OptionsFor<TContext>(string service, string connectionString) where TContext : DbContext =>
+        new DbContextOptionsBuilder<TContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", service))
+            .Options;
 
     private async Task<string> CurrentUserOfAsync(string service)
     {
