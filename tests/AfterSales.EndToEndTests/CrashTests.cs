@@ -58,7 +58,7 @@ public class CrashTests(SuiteHost suite)
         Processes.Signal(postgres, "KILL");
         Processes.Signal(redis, "KILL");
         var outage = Stopwatch.StartNew();
-        var after = await SuiteHost.EventuallyAsync(async () =>
+        var after = await Eventually.ValueAsync(async () =>
         {
             try
             {
@@ -97,7 +97,7 @@ public class CrashTests(SuiteHost suite)
         }
 
         var ticket = await (await TicketsAsync()).CreateTicketAsync(Intake());
-        await SuiteHost.EventuallyAsync(async () => await BillingWaitsForTheLockAsync(billingDb) ? "in flight" : null, TimeSpan.FromSeconds(60));
+        await Eventually.ValueAsync(async () => await BillingWaitsForTheLockAsync(billingDb) ? "in flight" : null, TimeSpan.FromSeconds(60));
         var service = BillingProcess();
         Processes.Signal(service, "KILL");
         await hold.RollbackAsync();

@@ -37,7 +37,7 @@ public sealed class SuiteHost : IAsyncLifetime
     public Callers Callers { get; private set; } = null!;
 
     /// <summary>A channel to the gateway whose calls carry <paramref name="token"/>.</summary>
-    public GrpcChannel GatewayAs(string token) => Callers.Channel(App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), token);
+    public GrpcChannel GatewayAs(string token) => Bearer.Channel(App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), Bearer.Of(token));
 
     /// <summary>Stops a resource, runs <paramref name="meanwhile"/>, starts it again and waits until it is healthy.</summary>
     public async Task WhileStoppedAsync(string resource, Func<Task> meanwhile)
@@ -80,17 +80,8 @@ public sealed class SuiteHost : IAsyncLifetime
     public async Task AssertBilledOnceAsync(Ticket ticket)
     {
         var billing = new BillingService.BillingServiceClient(GatewayAs(await Callers.StationAsync("station-hangzhou")));
-        var account = await EventuallyAsync(async () =>
-        {
-            try
-            {
-                return await billing.GetTicketAccountAsync(new GetTicketAccountRequest { TicketId = ticket.TicketId });
-            }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.Unavailable)
-            {
-                return null;
-            }
-        }, TimeSpan.FromSeconds(90));
+        var account = await Eventually.AnsweredAsync(() => billing.GetTicketAccountAsync(new GetTicketAccountRequest { TicketId = ticket.TicketId }).ResponseAsync,
+            TimeSpan.FromSeconds(90), StatusCode.Unavailable);
         Assert.Equal(ticket.Number, account.TicketNumber);
         Assert.Equal(ticket.Category, account.Category);
 
@@ -103,20 +94,6 @@ public sealed class SuiteHost : IAsyncLifetime
         var added = trail.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("change").GetString() == "ADDED").ToList();
         Assert.Single(added);
         Assert.Equal("system", added[0].GetProperty("actor").GetString());
-    }
-
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
-        throw new TimeoutException("The expected outcome did not happen in time.");
     }
 
     /// <summary>The dashboard's telemetry API, with its API key set.</summary>
@@ -153,7 +130,7 @@ public sealed class SuiteHost : IAsyncLifetime
         GatewayJson = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint) };
         Dashboard = new HttpClient { BaseAddress = App.GetEndpoint(DashboardResource, "http") };
         Dashboard.DefaultRequestHeaders.Add("x-api-key", apiKey);
-        Callers = new Callers(GatewayJson, demoPassword);
+        Callers = new Callers(() => GatewayJson, name => DemoCredentials.SecretFor(demoPassword, name));
     }
 
     public async Task DisposeAsync()

@@ -20,14 +20,7 @@ public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output)
     // A seeded asset (DemoIds.SerialUnderContract): accepted in 2019, under a maintenance contract now.
     private const string SerialUnderContract = "EL-2019-0001";
 
-    private static CreateTicketRequest Intake() => new()
-    {
-        SerialNumber = SerialUnderContract,
-        Channel = IntakeChannel.PartnerApi,
-        ContactName = "王建国",
-        ContactPhone = "0571-8888-1001",
-        FaultDescription = "电梯运行时有异响，轿厢抖动",
-    };
+    private static CreateTicketRequest Intake() => Requests.Intake(SerialUnderContract);
 
     [Fact]
     public async Task A_partner_opens_a_ticket_through_the_gateway_and_reads_it_by_grpc_and_json_in_one_trace()

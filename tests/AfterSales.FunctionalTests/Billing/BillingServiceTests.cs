@@ -5,7 +5,6 @@ using AfterSales.Billing.V1;
 using AfterSales.Common.V1;
 using AfterSales.FunctionalTests.Infrastructure;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.FunctionalTests.Billing;
 
@@ -139,13 +138,5 @@ public class BillingServiceTests(Suite suite) : SuiteTest(suite)
         var item = await Suite.Billing.Http.GetFromJsonAsync<JsonElement>("/api/billing/v1/fee-items/MOV-UNIT");
 
         Assert.Equal("FEE_KIND_RELOCATION", item.GetProperty("kind").GetString());
-    }
-
-    [Fact]
-    public async Task The_checked_in_migrations_match_the_model()
-    {
-        var pending = await Suite.Billing.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
-
-        Assert.False(pending, "The model has changes no migration captures: add a migration.");
     }
 }

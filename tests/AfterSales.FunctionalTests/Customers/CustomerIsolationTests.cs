@@ -1,7 +1,6 @@
 using System.Net;
 using AfterSales.Customers.V1;
 using AfterSales.FunctionalTests.Infrastructure;
-using AfterSales.Platform.Data;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -10,125 +9,130 @@ namespace AfterSales.FunctionalTests.Customers;
 /// <summary>A station sees only the customers it serves; another station's are as if they did not exist.</summary>
 public class CustomerIsolationTests(Suite suite) : SuiteTest(suite)
 {
-    private const string Hangzhou = "station-hangzhou";
-    private const string Ningbo = "station-ningbo";
+    private CustomerService.CustomerServiceClient As(Func<Task<string>> caller) => new(Suite.Customers.ChannelAs(caller));
 
-    private CustomerService.CustomerServiceClient Admin => new(Suite.Customers.Channel);
-
-    private CustomerService.CustomerServiceClient Station(string clientId) =>
-        new(Suite.Customers.ChannelAs(() => Suite.Callers.StationAsync(clientId)));
-
-    private CustomerService.CustomerServiceClient Staff(string userName) =>
-        new(Suite.Customers.ChannelAs(() => Suite.Callers.StaffAsync(userName)));
-
-    /// <summary>The Ningbo customer's lift, as internal staff see it.</summary>
-    private Task<Entitlement> NingboLiftAsync() =>
-        Admin.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialNingbo }).ResponseAsync;
+    /// <summary>A unit of another station's customer, and a station that does not serve it.</summary>
+    private async Task<(TestAsset Theirs, CustomerService.CustomerServiceClient Mine)> TheirAssetAsync()
+    {
+        var theirs = await Data.NewAssetAsync(await Data.NewStationAsync());
+        return (theirs, As((await Data.NewStationAsync()).Caller));
+    }
 
     [Fact]
     public async Task Another_station_s_customer_is_not_found_with_the_same_error_as_a_missing_one()
     {
-        var ningbo = await NingboLiftAsync();
+        var (theirs, mine) = await TheirAssetAsync();
         var missingId = Guid.NewGuid().ToString();
-        var hangzhou = Station(Hangzhou);
 
         var hidden = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.GetCustomerAsync(new GetCustomerRequest { CustomerId = ningbo.CustomerId }).ResponseAsync);
+            mine.GetCustomerAsync(new GetCustomerRequest { CustomerId = theirs.CustomerId.ToString() }).ResponseAsync);
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.GetCustomerAsync(new GetCustomerRequest { CustomerId = missingId }).ResponseAsync);
+            mine.GetCustomerAsync(new GetCustomerRequest { CustomerId = missingId }).ResponseAsync);
 
-        Problems.AssertSameAsMissing(hidden, ningbo.CustomerId, missing, missingId);
+        Problems.AssertSameAsMissing(hidden, theirs.CustomerId.ToString(), missing, missingId);
     }
 
     [Fact]
     public async Task Another_station_s_asset_is_not_found_with_the_same_error_as_a_missing_one()
     {
-        var ningbo = await NingboLiftAsync();
+        var (theirs, mine) = await TheirAssetAsync();
         var missingId = Guid.NewGuid().ToString();
-        var hangzhou = Station(Hangzhou);
 
         var hidden = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.GetAssetAsync(new GetAssetRequest { AssetId = ningbo.AssetId }).ResponseAsync);
+            mine.GetAssetAsync(new GetAssetRequest { AssetId = theirs.Id.ToString() }).ResponseAsync);
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.GetAssetAsync(new GetAssetRequest { AssetId = missingId }).ResponseAsync);
+            mine.GetAssetAsync(new GetAssetRequest { AssetId = missingId }).ResponseAsync);
 
-        Problems.AssertSameAsMissing(hidden, ningbo.AssetId, missing, missingId);
+        Problems.AssertSameAsMissing(hidden, theirs.Id.ToString(), missing, missingId);
     }
 
     [Fact]
     public async Task A_station_reads_its_own_contract_and_another_station_s_is_not_found_with_the_same_error_as_a_missing_one()
     {
-        var ningbo = await NingboLiftAsync();
-        var hangzhou = await Admin.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialUnderContract });
+        var mine = await Data.NewStationAsync();
+        var ours = await Data.NewAssetAsync(mine, Coverage.UnderContract);
+        var theirs = await Data.NewAssetAsync(await Data.NewStationAsync(), Coverage.UnderContract);
+        var staff = As(Suite.Callers.Staff(Callers.DefaultStaff));
+        var ourTerms = await staff.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = ours.SerialNumber });
+        var theirTerms = await staff.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = theirs.SerialNumber });
         var missingId = Guid.NewGuid().ToString();
-        var station = Station(Hangzhou);
+        var station = As(mine.Caller);
 
-        var own = await station.GetContractAsync(new GetContractRequest { ContractId = hangzhou.ContractId });
+        var own = await station.GetContractAsync(new GetContractRequest { ContractId = ourTerms.ContractId });
         var hidden = await Assert.ThrowsAsync<RpcException>(() =>
-            station.GetContractAsync(new GetContractRequest { ContractId = ningbo.ContractId }).ResponseAsync);
+            station.GetContractAsync(new GetContractRequest { ContractId = theirTerms.ContractId }).ResponseAsync);
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
             station.GetContractAsync(new GetContractRequest { ContractId = missingId }).ResponseAsync);
 
-        Assert.Equal((hangzhou.ContractId, hangzhou.CustomerId, DemoIds.StationHangzhou.ToString(), "HT-2026-001"),
+        Assert.Equal((ourTerms.ContractId, ours.CustomerId.ToString(), mine.Id.ToString(), ours.ContractNumber),
             (own.ContractId, own.CustomerId, own.ServingStationId, own.Number));
         Assert.True(own.StartsOn.ToDateTime() <= own.EndsOn.ToDateTime());
-        Assert.NotEmpty(ningbo.ContractId);
-        Problems.AssertSameAsMissing(hidden, ningbo.ContractId, missing, missingId);
+        Assert.NotEmpty(theirTerms.ContractId);
+        Problems.AssertSameAsMissing(hidden, theirTerms.ContractId, missing, missingId);
     }
 
     [Fact]
     public async Task Another_station_s_serial_number_has_no_entitlement_even_once_its_coverage_is_cached()
     {
+        var (theirs, mine) = await TheirAssetAsync();
         // Internal staff ask first, so the asset's coverage is in the Redis cache when the station asks.
-        await NingboLiftAsync();
-        var hangzhou = Station(Hangzhou);
+        await As(Suite.Callers.Staff("dispatcher")).CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = theirs.SerialNumber });
+        var unknown = Unique.Name("NO-SUCH-SERIAL");
 
         var hidden = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialNingbo }).ResponseAsync);
+            mine.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = theirs.SerialNumber }).ResponseAsync);
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = "NO-SUCH-SERIAL" }).ResponseAsync);
+            mine.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = unknown }).ResponseAsync);
 
-        Problems.AssertSameAsMissing(hidden, DemoIds.SerialNingbo, missing, "NO-SUCH-SERIAL");
+        Problems.AssertSameAsMissing(hidden, theirs.SerialNumber, missing, unknown);
     }
 
     [Fact]
     public async Task A_station_reads_its_own_customers_assets_and_entitlements()
     {
-        var ningbo = Station(Ningbo);
+        var station = await Data.NewStationAsync();
+        var own = await Data.NewAssetAsync(station);
+        var client = As(station.Caller);
 
-        var entitlement = await ningbo.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialNingbo });
-        var customer = await ningbo.GetCustomerAsync(new GetCustomerRequest { CustomerId = entitlement.CustomerId });
-        var asset = await ningbo.GetAssetAsync(new GetAssetRequest { AssetId = entitlement.AssetId });
+        var entitlement = await client.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = own.SerialNumber });
+        var customer = await client.GetCustomerAsync(new GetCustomerRequest { CustomerId = entitlement.CustomerId });
+        var asset = await client.GetAssetAsync(new GetAssetRequest { AssetId = entitlement.AssetId });
 
-        Assert.Equal(DemoIds.StationNingbo.ToString(), entitlement.ServingStationId);
-        Assert.Equal("C-0004", customer.Code);
-        Assert.Equal((customer.CustomerId, DemoIds.SerialNingbo), (asset.CustomerId, asset.SerialNumber));
+        Assert.Equal(station.Id.ToString(), entitlement.ServingStationId);
+        Assert.Equal(own.CustomerId.ToString(), customer.CustomerId);
+        Assert.Equal((customer.CustomerId, own.SerialNumber), (asset.CustomerId, asset.SerialNumber));
     }
 
-    [Theory]
-    [InlineData(Hangzhou, new[] { "C-0001", "C-0002", "C-0003" })]
-    [InlineData(Ningbo, new[] { "C-0004" })]
-    public async Task A_station_lists_only_the_customers_it_serves(string station, string[] expected)
+    [Fact]
+    public async Task A_station_lists_only_the_customers_it_serves_in_code_order()
     {
-        var page = await Station(station).ListCustomersAsync(new ListCustomersRequest { PageSize = 100 });
+        var station = await Data.NewStationAsync();
+        var other = await Data.NewStationAsync();
+        var own = new[] { await Data.NewCustomerAsync(station), await Data.NewCustomerAsync(station), await Data.NewCustomerAsync(station) };
+        await Data.NewCustomerAsync(other);
 
-        Assert.Equal(expected, page.Customers.Select(c => c.Code));
-        Assert.Empty(page.NextPageToken);
+        var listed = await Paging.ReadAsync(
+            token => As(station.Caller).ListCustomersAsync(new ListCustomersRequest { PageSize = 2, PageToken = token }).ResponseAsync,
+            page => page.Customers, page => page.NextPageToken);
+
+        Assert.Equal(own.Select(c => c.Code).Order(StringComparer.Ordinal), listed.Select(c => c.Code));
     }
 
     [Fact]
     public async Task Staff_of_a_station_see_that_station_s_customers_only()
     {
-        var ningbo = await NingboLiftAsync();
-        var technician = Staff("technician");
+        var station = await Data.NewStationAsync();
+        var technician = As((await Data.NewStaffAsync("technician", station.Id)).Caller);
+        var own = await Data.NewAssetAsync(station);
+        var (theirs, _) = await TheirAssetAsync();
 
         var listed = await technician.ListCustomersAsync(new ListCustomersRequest { PageSize = 100 });
-        var own = await technician.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialInWarranty });
+        var entitlement = await technician.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = own.SerialNumber });
         var hidden = await Assert.ThrowsAsync<RpcException>(() =>
-            technician.GetCustomerAsync(new GetCustomerRequest { CustomerId = ningbo.CustomerId }).ResponseAsync);
+            technician.GetCustomerAsync(new GetCustomerRequest { CustomerId = theirs.CustomerId.ToString() }).ResponseAsync);
 
-        Assert.Equal(["C-0001", "C-0002", "C-0003"], listed.Customers.Select(c => c.Code));
-        Assert.Equal(DemoIds.StationHangzhou.ToString(), own.ServingStationId);
+        Assert.Equal([own.CustomerId.ToString()], listed.Customers.Select(c => c.CustomerId));
+        Assert.Equal(station.Id.ToString(), entitlement.ServingStationId);
         Assert.Equal(StatusCode.NotFound, hidden.StatusCode);
     }
 
@@ -139,32 +143,32 @@ public class CustomerIsolationTests(Suite suite) : SuiteTest(suite)
     [InlineData("qa")]
     public async Task Internal_staff_without_a_station_see_every_station_s_customers(string userName)
     {
-        var ningbo = await NingboLiftAsync();
-        var staff = Staff(userName);
+        var one = await Data.NewAssetAsync(await Data.NewStationAsync());
+        var another = await Data.NewAssetAsync(await Data.NewStationAsync());
+        var staff = As(Suite.Callers.Staff(userName));
 
-        var listed = await staff.ListCustomersAsync(new ListCustomersRequest { PageSize = 100 });
-        var customer = await staff.GetCustomerAsync(new GetCustomerRequest { CustomerId = ningbo.CustomerId });
-        var asset = await staff.GetAssetAsync(new GetAssetRequest { AssetId = ningbo.AssetId });
+        var listed = await Paging.ReadAsync(
+            token => staff.ListCustomersAsync(new ListCustomersRequest { PageSize = 100, PageToken = token }).ResponseAsync,
+            page => page.Customers, page => page.NextPageToken);
+        var customer = await staff.GetCustomerAsync(new GetCustomerRequest { CustomerId = another.CustomerId.ToString() });
+        var asset = await staff.GetAssetAsync(new GetAssetRequest { AssetId = another.Id.ToString() });
 
-        Assert.Equal(["C-0001", "C-0002", "C-0003", "C-0004"], listed.Customers.Select(c => c.Code));
-        Assert.Equal("C-0004", customer.Code);
-        Assert.Equal(DemoIds.SerialNingbo, asset.SerialNumber);
+        Assert.Subset(listed.Select(c => c.CustomerId).ToHashSet(), new[] { one.CustomerId.ToString(), another.CustomerId.ToString() }.ToHashSet());
+        Assert.Equal(another.StationId.ToString(), customer.ServingStationId);
+        Assert.Equal(another.SerialNumber, asset.SerialNumber);
     }
 
     [Fact]
     public async Task Json_callers_of_another_station_get_the_404_of_a_missing_customer()
     {
-        var ningbo = await NingboLiftAsync();
-        using var hangzhou = Suite.Customers.HttpAs(() => Suite.Callers.StationAsync(Hangzhou));
-
-        var hidden = await hangzhou.GetAsync($"/api/customers/v1/customers/{ningbo.CustomerId}");
+        var (theirs, _) = await TheirAssetAsync();
+        using var mine = Suite.Customers.HttpAs((await Data.NewStationAsync()).Caller);
         var missingId = Guid.NewGuid().ToString();
-        var missing = await hangzhou.GetAsync($"/api/customers/v1/customers/{missingId}");
 
-        var hiddenProblem = await Problems.AssertProblemAsync(hidden, HttpStatusCode.NotFound, "NOT_FOUND");
-        var missingProblem = await Problems.AssertProblemAsync(missing, HttpStatusCode.NotFound, "NOT_FOUND");
-        Assert.Equal(missingProblem.GetProperty("detail").GetString()!.Replace(missingId, "{id}", StringComparison.Ordinal),
-            hiddenProblem.GetProperty("detail").GetString()!.Replace(ningbo.CustomerId, "{id}", StringComparison.Ordinal));
+        var hidden = await mine.GetAsync($"/api/customers/v1/customers/{theirs.CustomerId}");
+        var missing = await mine.GetAsync($"/api/customers/v1/customers/{missingId}");
+
+        await Problems.AssertSameAsMissingAsync(hidden, theirs.CustomerId.ToString(), missing, missingId);
     }
 
     [Fact]
@@ -174,7 +178,7 @@ public class CustomerIsolationTests(Suite suite) : SuiteTest(suite)
         var anonymous = new CustomerService.CustomerServiceClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            anonymous.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = DemoIds.SerialInWarranty }).ResponseAsync);
+            anonymous.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = Unique.Name("SN") }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }

@@ -28,7 +28,7 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
     private DocumentService.DocumentServiceClient Station(string clientId) =>
         new(Suite.Gateway.ChannelAs(() => Suite.Callers.StationAsync(clientId)));
 
-    private DocumentService.DocumentServiceClient Staff(string userName = TestCallers.DefaultStaff) =>
+    private DocumentService.DocumentServiceClient Staff(string userName = Callers.DefaultStaff) =>
         new(Suite.Gateway.ChannelAs(() => Suite.Callers.StaffAsync(userName)));
 
     /// <summary>The template of each subject kind.</summary>
@@ -50,7 +50,12 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
         MediaType = "application/pdf",
     };
 
-    private Task<int> ArchivedCopiesAsync() => Suite.Documents.WithDbAsync(db => db.ArchivedDocuments.CountAsync());
+    /// <summary>The copies archived about these subjects: a test's own, or ones nobody may archive about.</summary>
+    private Task<int> ArchivedCopiesAsync(params string[] subjectIds)
+    {
+        var subjects = subjectIds.Select(Guid.Parse).ToList();
+        return Suite.Documents.WithDbAsync(db => db.ArchivedDocuments.CountAsync(d => subjects.Contains(d.SubjectId)));
+    }
 
     private static void AssertSameRefusal(RpcException expected, RpcException actual)
     {
@@ -77,7 +82,7 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
             hangzhou.ArchiveDocumentAsync(Copy(TemplateAbout(kind), Guid.NewGuid().ToString())).ResponseAsync);
 
         AssertSameRefusal(missing, hidden);
-        Assert.Equal(0, await ArchivedCopiesAsync());
+        Assert.Equal(0, await ArchivedCopiesAsync(ningbos));
     }
 
     [Theory]
@@ -88,33 +93,36 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
     [InlineData(SubjectKind.Station)]
     public async Task Internal_staff_archiving_about_a_subject_that_does_not_exist_get_a_field_violation(SubjectKind kind)
     {
+        var unknown = Guid.NewGuid().ToString();
+
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Staff().ArchiveDocumentAsync(Copy(TemplateAbout(kind), Guid.NewGuid().ToString())).ResponseAsync);
+            Staff().ArchiveDocumentAsync(Copy(TemplateAbout(kind), unknown)).ResponseAsync);
 
         Problems.AssertFieldViolations(error, "subject_id");
         Assert.Equal($"subject_id names no {kind.ToString().ToLowerInvariant()} you may archive documents about.", error.Status.Detail);
-        Assert.Equal(0, await ArchivedCopiesAsync());
+        Assert.Equal(0, await ArchivedCopiesAsync(unknown));
     }
 
     [Fact]
     public async Task A_subject_of_another_kind_than_the_template_s_is_refused_as_an_unknown_one()
     {
-        var lift = await Subjects.AssetAsync(DemoIds.SerialUnderContract);
-        var ticket = await Subjects.NewTicketAsync();
+        // A unit of its own at the Hangzhou station, so no other test archives about its customer or itself.
+        var lift = await Data.NewAssetAsync(DemoIds.StationHangzhou, Coverage.UnderContract);
+        var ticket = await Subjects.NewTicketAsync(lift.SerialNumber);
 
         var customerAsTicket = await Assert.ThrowsAsync<RpcException>(() =>
-            Station(Hangzhou).ArchiveDocumentAsync(Copy("SERVICE-VOUCHER", lift.CustomerId)).ResponseAsync);
+            Station(Hangzhou).ArchiveDocumentAsync(Copy("SERVICE-VOUCHER", lift.CustomerId.ToString())).ResponseAsync);
         var missingTicket = await Assert.ThrowsAsync<RpcException>(() =>
             Station(Hangzhou).ArchiveDocumentAsync(Copy("SERVICE-VOUCHER", Guid.NewGuid().ToString())).ResponseAsync);
         var ticketAsAsset = await Assert.ThrowsAsync<RpcException>(() =>
             Staff().ArchiveDocumentAsync(Copy("WARRANTY-CERTIFICATE", ticket.TicketId)).ResponseAsync);
         var assetAsContract = await Assert.ThrowsAsync<RpcException>(() =>
-            Staff().ArchiveDocumentAsync(Copy("EXPIRY-NOTICE", lift.AssetId)).ResponseAsync);
+            Staff().ArchiveDocumentAsync(Copy("EXPIRY-NOTICE", lift.Id.ToString())).ResponseAsync);
 
         AssertSameRefusal(missingTicket, customerAsTicket);
         Problems.AssertFieldViolations(ticketAsAsset, "subject_id");
         Problems.AssertFieldViolations(assetAsContract, "subject_id");
-        Assert.Equal(0, await ArchivedCopiesAsync());
+        Assert.Equal(0, await ArchivedCopiesAsync(lift.CustomerId.ToString(), lift.Id.ToString(), ticket.TicketId));
     }
 
     [Fact]
@@ -184,7 +192,7 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
 
         Assert.Equal(byStaff, byStation);
         Assert.Equal(request.Content, read.Content);
-        Assert.Equal(1, await ArchivedCopiesAsync());
+        Assert.Equal(1, await ArchivedCopiesAsync(ticket.TicketId));
     }
 
     [Fact]

@@ -26,15 +26,6 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
 
     private StationService.StationServiceClient StationsAs(Func<Task<string>> caller) => new(Gateway.ChannelAs(caller));
 
-    private static CreateTicketRequest Intake() => new()
-    {
-        SerialNumber = DemoIds.SerialUnderContract,
-        Channel = IntakeChannel.PartnerApi,
-        ContactName = "王建国",
-        ContactPhone = "0571-8888-1001",
-        FaultDescription = "电梯运行时有异响",
-    };
-
     [Fact]
     public async Task A_grpc_call_without_a_token_is_unauthenticated_and_told_where_to_get_one()
     {
@@ -72,12 +63,8 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
     {
         using var anonymous = Gateway.AnonymousHttp();
 
-        var response = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = Hangzhou,
-            ["client_secret"] = Suite.DemoSecret(Hangzhou),
-        }));
+        var response = await anonymous.PostAsync(TokenRequests.Path,
+            new FormUrlEncodedContent(TokenRequests.ClientCredentials(Hangzhou, Suite.DemoSecret(Hangzhou))));
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
         var stations = await StationsAs(() => Task.FromResult(token)).ListStationsAsync(new ListStationsRequest());
@@ -88,24 +75,28 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task A_station_s_grpc_calls_reach_the_tickets_service()
     {
-        var hangzhou = TicketsAs(() => Suite.Callers.StationAsync(Hangzhou));
+        var station = await Data.NewStationAsync();
+        var asset = await Data.NewAssetAsync(station, Coverage.UnderContract);
+        var tickets = TicketsAs(station.Caller);
 
-        var created = await hangzhou.CreateTicketAsync(Intake());
-        var read = await hangzhou.GetTicketAsync(new GetTicketRequest { TicketId = created.TicketId });
+        var created = await tickets.CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+        var read = await tickets.GetTicketAsync(new GetTicketRequest { TicketId = created.TicketId });
 
         Assert.Equal(created, read);
-        Assert.Equal(DemoIds.StationHangzhou.ToString(), created.StationId);
-        Assert.Equal(1, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(station.Id.ToString(), created.StationId);
+        Assert.Equal(1, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync(t => t.SerialNumber == asset.SerialNumber)));
     }
 
     [Fact]
     public async Task A_station_s_json_calls_reach_the_tickets_service()
     {
-        using var hangzhou = Gateway.HttpAs(() => Suite.Callers.StationAsync(Hangzhou));
+        var station = await Data.NewStationAsync();
+        var asset = await Data.NewAssetAsync(station, Coverage.UnderContract);
+        using var http = Gateway.HttpAs(station.Caller);
 
-        var response = await hangzhou.PostAsJsonAsync("/api/tickets/v1/tickets", new
+        var response = await http.PostAsJsonAsync("/api/tickets/v1/tickets", new
         {
-            serialNumber = DemoIds.SerialUnderContract,
+            serialNumber = asset.SerialNumber,
             channel = "INTAKE_CHANNEL_PARTNER_API",
             contactName = "王建国",
             contactPhone = "0571-8888-1001",
@@ -113,10 +104,10 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var read = await hangzhou.GetFromJsonAsync<JsonElement>($"/api/tickets/v1/tickets/{created.GetProperty("ticketId").GetString()}");
+        var read = await http.GetFromJsonAsync<JsonElement>($"/api/tickets/v1/tickets/{created.GetProperty("ticketId").GetString()}");
 
         Assert.Equal("SERVICE_CATEGORY_CONTRACT", read.GetProperty("category").GetString());
-        Assert.Equal(DemoIds.StationHangzhou.ToString(), read.GetProperty("stationId").GetString());
+        Assert.Equal(station.Id.ToString(), read.GetProperty("stationId").GetString());
     }
 
     [Fact]
@@ -132,30 +123,30 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task A_burst_of_grpc_calls_from_the_limited_station_is_partly_refused_while_another_station_is_not_limited()
     {
-        var ningbo = StationsAs(() => Suite.Callers.StationAsync(Suite.RateLimitedStation));
+        var limitedStation = StationsAs(() => Suite.Callers.StationAsync(Suite.RateLimitedStation));
         var hangzhou = StationsAs(() => Suite.Callers.StationAsync(Hangzhou));
         await WarmUpAsync();
 
-        var limited = Enumerable.Range(0, 12).Select(_ => StatusOfAsync(ningbo.ListStationsAsync(new ListStationsRequest())));
+        var limited = Enumerable.Range(0, 12).Select(_ => StatusOfAsync(limitedStation.ListStationsAsync(new ListStationsRequest())));
         var unlimited = Enumerable.Range(0, 12).Select(_ => StatusOfAsync(hangzhou.ListStationsAsync(new ListStationsRequest())));
-        var ningboStatuses = Task.WhenAll(limited);
+        var limitedStatuses = Task.WhenAll(limited);
         var hangzhouStatuses = await Task.WhenAll(unlimited);
 
-        Assert.Contains(StatusCode.OK, await ningboStatuses);
-        Assert.Contains(StatusCode.ResourceExhausted, await ningboStatuses);
-        Assert.All(await ningboStatuses, s => Assert.True(s is StatusCode.OK or StatusCode.ResourceExhausted, $"Unexpected {s}"));
-        Assert.InRange((await ningboStatuses).Count(s => s == StatusCode.OK), 1, 2 * Suite.RateLimitedPermitsPerSecond);
+        Assert.Contains(StatusCode.OK, await limitedStatuses);
+        Assert.Contains(StatusCode.ResourceExhausted, await limitedStatuses);
+        Assert.All(await limitedStatuses, s => Assert.True(s is StatusCode.OK or StatusCode.ResourceExhausted, $"Unexpected {s}"));
+        Assert.InRange((await limitedStatuses).Count(s => s == StatusCode.OK), 1, 2 * Suite.RateLimitedPermitsPerSecond);
         Assert.All(hangzhouStatuses, s => Assert.Equal(StatusCode.OK, s));
     }
 
     [Fact]
     public async Task A_burst_of_json_calls_from_the_limited_station_gets_429_problems_with_retry_after()
     {
-        using var ningbo = Gateway.HttpAs(() => Suite.Callers.StationAsync(Suite.RateLimitedStation));
+        using var limitedStation = Gateway.HttpAs(() => Suite.Callers.StationAsync(Suite.RateLimitedStation));
         using var hangzhou = Gateway.HttpAs(() => Suite.Callers.StationAsync(Hangzhou));
         await WarmUpAsync();
 
-        var limited = Task.WhenAll(Enumerable.Range(0, 12).Select(_ => ningbo.GetAsync("/api/tickets/v1/stations")));
+        var limited = Task.WhenAll(Enumerable.Range(0, 12).Select(_ => limitedStation.GetAsync("/api/tickets/v1/stations")));
         var unlimited = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => hangzhou.GetAsync("/api/tickets/v1/stations")));
         var responses = await limited;
 
@@ -173,7 +164,9 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task The_platform_route_reaches_the_service_named_by_the_header()
     {
-        var ticket = await TicketsAs(() => Suite.Callers.StationAsync(Hangzhou)).CreateTicketAsync(Intake());
+        var station = await Data.NewStationAsync();
+        var asset = await Data.NewAssetAsync(station);
+        var ticket = await TicketsAs(station.Caller).CreateTicketAsync(Requests.Intake(asset.SerialNumber));
         var audit = new AuditService.AuditServiceClient(Gateway.ChannelAs(() => Suite.Callers.StaffAsync("manager")));
 
         var trail = await audit.ListAuditEntriesAsync(
@@ -181,7 +174,7 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
             new Metadata { { "x-aftersales-service", ResourceNames.Tickets } });
 
         var entry = Assert.Single(trail.Entries);
-        Assert.Equal(("Ticket", "ADDED", "station-hangzhou"), (entry.EntityType, entry.Change, entry.Actor));
+        Assert.Equal(("Ticket", "ADDED", station.ClientId), (entry.EntityType, entry.Change, entry.Actor));
     }
 
     [Fact]
@@ -198,7 +191,9 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
             new Metadata { { "x-aftersales-service", ResourceNames.Billing } });
 
         Problems.AssertFieldViolations(mismatch, "service");
-        Assert.Contains(billing.Entries, e => e.EntityType == "FeeItem");
+        // Billing's own trail (its seeded fee schedule at least), none of the tickets' entries.
+        Assert.NotEmpty(billing.Entries);
+        Assert.All(billing.Entries, e => Assert.Contains(e.EntityType, new[] { "FeeItem", "TicketAccount" }));
     }
 
     [Fact]

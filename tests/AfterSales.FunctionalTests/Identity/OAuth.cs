@@ -11,26 +11,13 @@ namespace AfterSales.FunctionalTests.Identity;
 /// <summary>Token requests and their answers, as an OAuth client sees them.</summary>
 internal static partial class OAuth
 {
-    public const string TokenPath = "/connect/token";
+    public static Dictionary<string, string> ClientCredentials(string clientId, string secret) => TokenRequests.ClientCredentials(clientId, secret);
 
-    public static Dictionary<string, string> ClientCredentials(string clientId, string secret) => new()
-    {
-        ["grant_type"] = "client_credentials",
-        ["client_id"] = clientId,
-        ["client_secret"] = secret,
-        ["scope"] = "aftersales",
-    };
-
-    public static Dictionary<string, string> Password(string userName, string password) => new()
-    {
-        ["grant_type"] = "password",
-        ["client_id"] = IdentitySeeder.WebFrontEndClientId,
-        ["username"] = userName,
-        ["password"] = password,
-    };
+    public static Dictionary<string, string> Password(string userName, string password) =>
+        TokenRequests.Password(userName, password, IdentitySeeder.WebFrontEndClientId);
 
     public static Task<HttpResponseMessage> RequestTokenAsync(this HttpClient http, Dictionary<string, string> form) =>
-        http.PostAsync(TokenPath, new FormUrlEncodedContent(form));
+        http.PostAsync(TokenRequests.Path, new FormUrlEncodedContent(form));
 
     /// <summary>A successful bearer-token answer; returns the access token.</summary>
     public static async Task<string> AssertTokenAsync(HttpResponseMessage response)

@@ -70,7 +70,7 @@ public class TokenRequestLimitTests(Suite suite) : SuiteTest(suite)
 
     private static Task<HttpResponseMessage> RequestWithBasicAsync(HttpClient http, string clientId, string secret)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, TokenPath)
+        var request = new HttpRequestMessage(HttpMethod.Post, TokenRequests.Path)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
         };

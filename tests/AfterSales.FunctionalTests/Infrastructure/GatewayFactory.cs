@@ -1,6 +1,7 @@
 extern alias gateway;
 
 using System.Globalization;
+using AfterSales.TestKit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,13 +45,13 @@ public sealed class GatewayFactory : WebApplicationFactory<gateway::Program>
     public Uri HttpAddress { get; }
 
     /// <summary>A gRPC channel to the gateway whose calls carry the caller's token.</summary>
-    public GrpcChannel ChannelAs(Func<Task<string>> caller) => TestCallers.Channel(GrpcAddress, caller);
+    public GrpcChannel ChannelAs(Func<Task<string>> caller) => Bearer.Channel(GrpcAddress, caller);
 
     /// <summary>A gRPC channel to the gateway whose calls carry no token.</summary>
     public GrpcChannel AnonymousChannel() => GrpcChannel.ForAddress(GrpcAddress);
 
     /// <summary>An HTTP client for the gateway's JSON surface, as the caller.</summary>
-    public HttpClient HttpAs(Func<Task<string>> caller) => TestCallers.Http(HttpAddress, caller);
+    public HttpClient HttpAs(Func<Task<string>> caller) => Bearer.Http(HttpAddress, caller);
 
     /// <summary>An HTTP client for the gateway's JSON surface, without a token.</summary>
     public HttpClient AnonymousHttp() => new() { BaseAddress = HttpAddress };

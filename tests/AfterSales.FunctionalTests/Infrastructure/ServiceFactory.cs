@@ -1,6 +1,7 @@
 using System.Globalization;
 using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
+using AfterSales.TestKit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,19 +9,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
+using Respawn.Graph;
 
 namespace AfterSales.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// One domain service running for real: Kestrel on two loopback ports (gRPC over h2c and HTTP/1.1, as
 /// under the AppHost), its own database on the test PostgreSQL and the test Redis, each as its own account.
+/// In Development it applies
+/// its migrations and seeds its demo data once, at start, as under the AppHost.
 /// </summary>
 public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
     where TContext : DbContext
 {
     private readonly Dictionary<string, string?> _settings;
-    private Respawner? _respawner;
 
     /// <param name="caller">The token calls carry by default; null for the token server itself.</param>
     public ServiceFactory(LocalServers servers, string service, Func<Task<string>>? caller, IReadOnlyDictionary<string, string?>? settings = null)
@@ -46,8 +49,8 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
         UseKestrel();
         StartServer();
         HttpAddress = new Uri($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}");
-        Channel = caller is null ? GrpcChannel.ForAddress(GrpcAddress) : TestCallers.Channel(GrpcAddress, caller);
-        Http = caller is null ? new HttpClient { BaseAddress = HttpAddress } : TestCallers.Http(HttpAddress, caller);
+        Channel = caller is null ? GrpcChannel.ForAddress(GrpcAddress) : Bearer.Channel(GrpcAddress, caller);
+        Http = caller is null ? new HttpClient { BaseAddress = HttpAddress } : Bearer.Http(HttpAddress, caller);
     }
 
     public string Service { get; }
@@ -58,10 +61,10 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
     public Uri HttpAddress { get; }
 
     /// <summary>A gRPC channel to the service whose calls carry another caller's token.</summary>
-    public GrpcChannel ChannelAs(Func<Task<string>> caller) => TestCallers.Channel(GrpcAddress, caller);
+    public GrpcChannel ChannelAs(Func<Task<string>> caller) => Bearer.Channel(GrpcAddress, caller);
 
     /// <summary>An HTTP client for the JSON surface, as another caller.</summary>
-    public HttpClient HttpAs(Func<Task<string>> caller) => TestCallers.Http(HttpAddress, caller);
+    public HttpClient HttpAs(Func<Task<string>> caller) => Bearer.Http(HttpAddress, caller);
 
     /// <summary>A gRPC channel to the service over real HTTP/2.</summary>
     public GrpcChannel Channel { get; }
@@ -79,21 +82,30 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
         }
     }
 
-    /// <summary>Empties the service's tables (Respawn, as the service's role: it owns them) and seeds the demo data again.</summary>
-    public async Task ResetAsync()
+    /// <summary>
+    /// Empties the tables of <paramref name="entities"/> (every table of the service's schema but the migrations
+    /// history when none is named; as the service's role, which owns them) and seeds the demo data again. Only for a class in
+    /// <see cref="ExclusiveCollection"/> that counts rows of a table others write to: a test running
+    /// alongside would lose its rows.
+    /// </summary>
+    public async Task ResetAsync(params Type[] entities)
     {
+        await using var scope = Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var tables = entities.Select(e => context.Model.FindEntityType(e)?.GetTableName()
+            ?? throw new ArgumentException($"{e.Name} is not stored by the {Service} service.", nameof(entities)));
+
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         await connection.OpenAsync();
-        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        var respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = [Service],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+            TablesToInclude = [.. tables.Select(t => new Table(Service, t))],
+            TablesToIgnore = [new Table(Service, "__EFMigrationsHistory")],
         });
-        await _respawner.ResetAsync(connection);
+        await respawner.ResetAsync(connection);
 
-        await using var scope = Services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<TContext>();
         await scope.ServiceProvider.GetRequiredService<IDbSeeder<TContext>>().SeedAsync(context, CancellationToken.None);
     }
 
@@ -102,6 +114,13 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<TContext>());
+    }
+
+    /// <inheritdoc cref="WithDbAsync{T}(Func{TContext, Task{T}})"/>
+    public async Task WithDbAsync(Func<TContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 
     protected override void Dispose(bool disposing)

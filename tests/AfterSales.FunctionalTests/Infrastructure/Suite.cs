@@ -13,37 +13,25 @@ using AfterSales.Identity.Infrastructure;
 using AfterSales.Inventory.Grpc;
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.ServiceDefaults;
+using AfterSales.TestKit;
 using AfterSales.Tickets.Grpc;
 using AfterSales.Tickets.Infrastructure;
-using StackExchange.Redis;
 
 namespace AfterSales.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// The servers and services every functional test shares, started once. Tests of one collection run one
-/// after another and each starts from freshly seeded data (<see cref="ResetAsync"/>), so no test sees
-/// another's rows or counts.
+/// The servers and services every functional test shares: a real PostgreSQL and Redis, the token server,
+/// the six services and the gateway. They start once per test run, when the first test class needs them,
+/// and stop when the run ends (<see cref="SuiteTestFramework"/>); each service migrates and seeds its demo
+/// data once, at start. Nothing is reset between tests: a test makes its own data (<see cref="Data"/>) and
+/// asserts on that, so test classes run in parallel. xunit hands each test class an instance of this
+/// class as a class fixture; every instance is a view of the one shared run.
 /// </summary>
 public sealed class Suite : IAsyncLifetime
 {
-    private readonly List<Func<Task>> _resets = [];
-    private readonly List<IAsyncDisposable> _services = [];
-
-    public LocalServers Servers { get; private set; } = null!;
-
-    public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers { get; private set; } = null!;
-    public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
-    public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory { get; private set; } = null!;
-    public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
-    public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback { get; private set; } = null!;
-    public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
-    public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
-
-    /// <summary>The YARP gateway in front of all of them.</summary>
-    public GatewayFactory Gateway { get; private set; } = null!;
-
     /// <summary>The one caller the gateway limits tightly: <see cref="RateLimitedPermitsPerSecond"/> calls a second, no more at once.</summary>
-    public const string RateLimitedStation = "station-ningbo";
+    /// <remarks>A station of its own, so no other test's calls use up its bucket.</remarks>
+    public const string RateLimitedStation = "station-rate-limited";
 
     public const int RateLimitedPermitsPerSecond = 2;
 
@@ -59,121 +47,202 @@ public sealed class Suite : IAsyncLifetime
     /// <summary>...retried when left unacknowledged this long.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    /// <summary>The demo password every demo client's secret and demo user's password is derived from, new for each run.</summary>
-    public string IdentityDemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    private static readonly Lock Gate = new();
+    private static Task<Running>? _running;
+    private Running _run = null!;
 
-    /// <summary>The secret of the demo client or the password of the demo user <paramref name="name"/>.</summary>
+    public LocalServers Servers => _run.Servers;
+
+    public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers => _run.Customers;
+    public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets => _run.Tickets;
+    public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory => _run.Inventory;
+    public ServiceFactory<BillingGrpcService, BillingDbContext> Billing => _run.Billing;
+    public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback => _run.Feedback;
+    public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents => _run.Documents;
+    public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity => _run.Identity;
+
+    /// <summary>The YARP gateway in front of all of them.</summary>
+    public GatewayFactory Gateway => _run.Gateway;
+
+    /// <summary>The demo password every demo client's secret and demo user's password is derived from, new for each run.</summary>
+    public string IdentityDemoPassword => _run.DemoPassword;
+
+    /// <summary>
+    /// The secret of the client or the password of the user <paramref name="name"/>: of the demo callers and
+    /// of those a test adds (<see cref="Data"/>) alike.
+    /// </summary>
     public string DemoSecret(string name) => DemoCredentials.SecretFor(IdentityDemoPassword, name);
 
     /// <summary>How long the token server locks a user name or client after too many failures: short, so tests can wait it out.</summary>
     public static readonly TimeSpan IdentityLockout = TimeSpan.FromSeconds(6);
 
-    /// <summary>Tokens for the demo stations and staff, from the test token server.</summary>
-    public TestCallers Callers { get; private set; } = null!;
+    /// <summary>Tokens for the demo stations and staff and for those a test adds, from the test token server.</summary>
+    public Callers Callers => _run.Callers;
+
+    /// <summary>Builders of a test's own data: stations, staff, customers, assets, parts.</summary>
+    public TestData Data => _run.Data;
 
     public async Task InitializeAsync()
     {
-        Servers = await LocalServers.StartAsync();
-        // The token server first: every other service validates its callers' tokens against it.
-        Identity = Add(new ServiceFactory<TokenServerOptions, IdentityDbContext>(Servers, ResourceNames.Identity, caller: null, new Dictionary<string, string?>
+        Task<Running> running;
+        lock (Gate)
         {
-            [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.SeedDemoIdentities)}"] = "true",
-            [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.DemoPassword)}"] = IdentityDemoPassword,
-            [$"{TokenServerOptions.SectionName}:Lockout:Duration"] = IdentityLockout.ToString("c", CultureInfo.InvariantCulture),
-        }));
-        Callers = new TestCallers(() => Identity.Http, DemoSecret);
-        var findIdentity = new Dictionary<string, string?>
-        {
-            [$"services:{ResourceNames.Identity}:{ResourceNames.HttpEndpoint}:0"] = Identity.HttpAddress.ToString(),
-        };
-        Func<Task<string>> staff = () => Callers.StaffAsync(TestCallers.DefaultStaff);
-
-        Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, findIdentity));
-        Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, new Dictionary<string, string?>(findIdentity)
-        {
-            [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
-        }));
-        Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
-        // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
-        // it gives up database retries at once, so a database outage reaches its consumer as failed attempts.
-        Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, new Dictionary<string, string?>(findIdentity)
-        {
-            ["Events:MaxDeliveries"] = MaxDeliveries.ToString(CultureInfo.InvariantCulture),
-            ["Events:RetryAfter"] = RetryAfter.ToString("c", CultureInfo.InvariantCulture),
-            ["Aspire:Npgsql:EntityFrameworkCore:PostgreSQL:DisableRetry"] = "true",
-        }));
-        Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback, staff, findIdentity));
-        Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, new Dictionary<string, string?>(findIdentity)
-        {
-            [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = Tickets.GrpcAddress,
-            [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
-        }));
-
-        var gatewaySettings = new Dictionary<string, string?>(findIdentity)
-        {
-            [$"Gateway:RateLimits:Callers:{RateLimitedStation}:PermitsPerSecond"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
-            [$"Gateway:RateLimits:Callers:{RateLimitedStation}:Burst"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
-            ["Gateway:RateLimits:TokenRequests:PerAddress:PermitsPerSecond"] = TokenRequestsPerAddress.PerSecond.ToString(CultureInfo.InvariantCulture),
-            ["Gateway:RateLimits:TokenRequests:PerAddress:Burst"] = TokenRequestsPerAddress.Burst.ToString(CultureInfo.InvariantCulture),
-            ["Gateway:RateLimits:TokenRequests:PerClient:PermitsPerSecond"] = TokenRequestsPerClient.PerSecond.ToString(CultureInfo.InvariantCulture),
-            ["Gateway:RateLimits:TokenRequests:PerClient:Burst"] = TokenRequestsPerClient.Burst.ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (service, grpcAddress) in new[]
-        {
-            (Customers.Service, Customers.GrpcAddress), (Tickets.Service, Tickets.GrpcAddress), (Inventory.Service, Inventory.GrpcAddress),
-            (Billing.Service, Billing.GrpcAddress), (Feedback.Service, Feedback.GrpcAddress), (Documents.Service, Documents.GrpcAddress),
-        })
-        {
-            gatewaySettings[$"services:{service}:{ResourceNames.GrpcEndpoint}:0"] = grpcAddress;
+            // A start that failed stays failed: every class reports it at once instead of trying again.
+            running = _running ??= Running.StartAsync();
         }
-        Gateway = new GatewayFactory(gatewaySettings);
-        _services.Add(Gateway);
+        _run = await running;
     }
 
-    private ServiceFactory<TEntry, TContext> Add<TEntry, TContext>(ServiceFactory<TEntry, TContext> factory)
-        where TEntry : class where TContext : Microsoft.EntityFrameworkCore.DbContext
-    {
-        _resets.Add(factory.ResetAsync);
-        _services.Add(factory);
-        return factory;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>Fresh seed data in every service and an empty Redis.</summary>
-    public async Task ResetAsync()
+    /// <summary>Stops the shared run, if one started; the test framework calls it once the last test is done.</summary>
+    internal static async Task StopAsync()
     {
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync($"{Servers.Redis},allowAdmin=true"))
+        Task<Running>? running;
+        lock (Gate)
         {
-            await redis.GetServers()[0].FlushAllDatabasesAsync();
+            (running, _running) = (_running, null);
         }
-        foreach (var reset in _resets)
+        if (running is { IsCompletedSuccessfully: true })
         {
-            await reset();
+            await running.Result.DisposeAsync();
         }
     }
 
-    public async Task DisposeAsync()
+    private sealed class Running : IAsyncDisposable
     {
-        foreach (var service in _services)
+        private readonly List<IAsyncDisposable> _started = [];
+
+        private Running(LocalServers servers) => Servers = servers;
+
+        public LocalServers Servers { get; }
+        public string DemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+        public string SecretFor(string name) => DemoCredentials.SecretFor(DemoPassword, name);
+        public ServiceFactory<CustomerGrpcService, CustomersDbContext> Customers { get; private set; } = null!;
+        public ServiceFactory<TicketGrpcService, TicketsDbContext> Tickets { get; private set; } = null!;
+        public ServiceFactory<InventoryGrpcService, InventoryDbContext> Inventory { get; private set; } = null!;
+        public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
+        public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback { get; private set; } = null!;
+        public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
+        public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
+        public GatewayFactory Gateway { get; private set; } = null!;
+        public Callers Callers { get; private set; } = null!;
+        public TestData Data { get; private set; } = null!;
+
+        public static async Task<Running> StartAsync()
         {
-            await service.DisposeAsync();
+            var running = new Running(await LocalServers.StartAsync());
+            try
+            {
+                await running.StartServicesAsync();
+                return running;
+            }
+            catch
+            {
+                await running.DisposeAsync();
+                throw;
+            }
         }
-        await Servers.DisposeAsync();
+
+        private async Task StartServicesAsync()
+        {
+            // The token server first: every other service validates its callers' tokens against it.
+            Identity = Add(new ServiceFactory<TokenServerOptions, IdentityDbContext>(Servers, ResourceNames.Identity, caller: null, new Dictionary<string, string?>
+            {
+                [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.SeedDemoIdentities)}"] = "true",
+                [$"{TokenServerOptions.SectionName}:{nameof(TokenServerOptions.DemoPassword)}"] = DemoPassword,
+                [$"{TokenServerOptions.SectionName}:Lockout:Duration"] = IdentityLockout.ToString("c", CultureInfo.InvariantCulture),
+            }));
+            Callers = new Callers(() => Identity.Http, SecretFor);
+            var findIdentity = new Dictionary<string, string?>
+            {
+                [$"services:{ResourceNames.Identity}:{ResourceNames.HttpEndpoint}:0"] = Identity.HttpAddress.ToString(),
+            };
+            var staff = Callers.Staff(Callers.DefaultStaff);
+
+            Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, findIdentity));
+            Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, new Dictionary<string, string?>(findIdentity)
+            {
+                [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+            }));
+            Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
+            // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
+            // it gives up database retries at once, so a database outage reaches its consumer as failed attempts.
+            Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, new Dictionary<string, string?>(findIdentity)
+            {
+                ["Events:MaxDeliveries"] = MaxDeliveries.ToString(CultureInfo.InvariantCulture),
+                ["Events:RetryAfter"] = RetryAfter.ToString("c", CultureInfo.InvariantCulture),
+                ["Aspire:Npgsql:EntityFrameworkCore:PostgreSQL:DisableRetry"] = "true",
+            }));
+            Feedback = Add(new ServiceFactory<FeedbackGrpcService, FeedbackDbContext>(Servers, ResourceNames.Feedback, staff, findIdentity));
+            Documents = Add(new ServiceFactory<DocumentGrpcService, DocumentsDbContext>(Servers, ResourceNames.Documents, staff, new Dictionary<string, string?>(findIdentity)
+            {
+                [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = Tickets.GrpcAddress,
+                [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+            }));
+            Data = new TestData(Customers, Tickets, Inventory, Identity, Callers, SecretFor);
+
+            var gatewaySettings = new Dictionary<string, string?>(findIdentity)
+            {
+                [$"Gateway:RateLimits:Callers:{RateLimitedStation}:PermitsPerSecond"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
+                [$"Gateway:RateLimits:Callers:{RateLimitedStation}:Burst"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
+                ["Gateway:RateLimits:TokenRequests:PerAddress:PermitsPerSecond"] = TokenRequestsPerAddress.PerSecond.ToString(CultureInfo.InvariantCulture),
+                ["Gateway:RateLimits:TokenRequests:PerAddress:Burst"] = TokenRequestsPerAddress.Burst.ToString(CultureInfo.InvariantCulture),
+                ["Gateway:RateLimits:TokenRequests:PerClient:PermitsPerSecond"] = TokenRequestsPerClient.PerSecond.ToString(CultureInfo.InvariantCulture),
+                ["Gateway:RateLimits:TokenRequests:PerClient:Burst"] = TokenRequestsPerClient.Burst.ToString(CultureInfo.InvariantCulture),
+            };
+            foreach (var (service, grpcAddress) in new[]
+            {
+                (Customers.Service, Customers.GrpcAddress), (Tickets.Service, Tickets.GrpcAddress), (Inventory.Service, Inventory.GrpcAddress),
+                (Billing.Service, Billing.GrpcAddress), (Feedback.Service, Feedback.GrpcAddress), (Documents.Service, Documents.GrpcAddress),
+            })
+            {
+                gatewaySettings[$"services:{service}:{ResourceNames.GrpcEndpoint}:0"] = grpcAddress;
+            }
+            Gateway = Add(new GatewayFactory(gatewaySettings));
+            await Data.NewStationAsync(clientId: RateLimitedStation);
+        }
+
+        private T Add<T>(T started) where T : IAsyncDisposable
+        {
+            _started.Add(started);
+            return started;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // The gateway first, the token server last: the reverse of the start.
+            foreach (var started in Enumerable.Reverse(_started))
+            {
+                await started.DisposeAsync();
+            }
+            await Servers.DisposeAsync();
+        }
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class SuiteCollection : ICollectionFixture<Suite>
+/// <summary>
+/// Test classes that disturb what every test shares (pause or kill a server, restart a service, empty a
+/// table other tests write to) join this collection: xunit runs it on its own, after every parallel class
+/// has finished, one class and one test at a time. Such a class resets only what it owns, and says so
+/// (e.g. <c>Suite.Tickets.ResetAsync(typeof(OutboxMessage))</c> before each test).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ExclusiveCollection
 {
-    public const string Name = "suite";
+    public const string Name = "exclusive";
 }
 
-/// <summary>Base of every functional test class: joins the suite and resets its data before each test.</summary>
-[Collection(SuiteCollection.Name)]
-public abstract class SuiteTest(Suite suite) : IAsyncLifetime
+/// <summary>
+/// Base of every functional test class: gives it the shared <see cref="Suite"/> and the builders of its own
+/// data. Nothing is reset before a test; see <see cref="TestData"/> for how a test makes its own data.
+/// Each class is its own xunit collection, so classes run in parallel; tests within a class run one at a time.
+/// </summary>
+public abstract class SuiteTest(Suite suite) : IClassFixture<Suite>
 {
     protected Suite Suite { get; } = suite;
 
-    public Task InitializeAsync() => Suite.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>Builders of the test's own data.</summary>
+    protected TestData Data => Suite.Data;
 }

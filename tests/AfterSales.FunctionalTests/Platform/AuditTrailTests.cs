@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AfterSales.FunctionalTests.Infrastructure;
-using AfterSales.Platform.Data;
 using AfterSales.Platform.V1;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.V1;
@@ -19,29 +18,26 @@ public class AuditTrailTests(Suite suite) : SuiteTest(suite)
 
     private AuditService.AuditServiceClient Manager => AuditAs(() => Suite.Callers.StaffAsync("manager"));
 
-    private static CreateTicketRequest Intake() => new()
+    /// <summary>Opens a ticket on a new asset of the station, as <paramref name="caller"/> (the station itself unless named).</summary>
+    private async Task<Ticket> OpenAsync(TestStation station, Func<Task<string>>? caller = null)
     {
-        SerialNumber = DemoIds.SerialOutOfWarranty,
-        Channel = IntakeChannel.PartnerApi,
-        ContactName = "陈老师",
-        ContactPhone = "0571-8888-3003",
-        FaultDescription = "门禁无法识别卡片",
-    };
-
-    private async Task<Ticket> OpenAsync(Func<Task<string>> caller) =>
-        await new TicketService.TicketServiceClient(Suite.Tickets.ChannelAs(caller)).CreateTicketAsync(Intake());
+        var asset = await Data.NewAssetAsync(station, Coverage.OutOfWarranty);
+        return await new TicketService.TicketServiceClient(Suite.Tickets.ChannelAs(caller ?? station.Caller))
+            .CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+    }
 
     [Fact]
     public async Task A_created_ticket_is_recorded_as_added_by_its_caller_through_the_call_that_made_it()
     {
-        var ticket = await OpenAsync(() => Suite.Callers.StationAsync("station-hangzhou"));
+        var station = await Data.NewStationAsync();
+        var ticket = await OpenAsync(station);
 
         var trail = await Manager.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = ResourceNames.Tickets, EntityId = ticket.TicketId });
 
         var entry = Assert.Single(trail.Entries);
         Assert.Equal(("Ticket", ticket.TicketId, "ADDED"), (entry.EntityType, entry.EntityId, entry.Change));
-        Assert.Equal("station-hangzhou", entry.Actor);
-        Assert.Equal(DemoIds.StationHangzhou.ToString(), entry.ActorStationId);
+        Assert.Equal(station.ClientId, entry.Actor);
+        Assert.Equal(station.Id.ToString(), entry.ActorStationId);
         Assert.Equal(CreateTicketPath, entry.Operation);
         var values = JsonDocument.Parse(entry.ValuesJson).RootElement;
         Assert.Equal(ticket.Number, values.GetProperty("Number").GetString());
@@ -51,7 +47,7 @@ public class AuditTrailTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task Staff_are_recorded_by_their_subject_and_without_a_station()
     {
-        var ticket = await OpenAsync(() => Suite.Callers.StaffAsync("reception"));
+        var ticket = await OpenAsync(await Data.NewStationAsync(), Suite.Callers.Staff("reception"));
 
         var trail = await Manager.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = ResourceNames.Tickets, EntityId = ticket.TicketId });
 
@@ -64,34 +60,29 @@ public class AuditTrailTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task The_trail_pages_newest_first_without_gaps_or_repeats()
     {
-        var tickets = new List<Ticket>();
+        var station = await Data.NewStationAsync();
+        var ticketIds = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            tickets.Add(await OpenAsync(() => Suite.Callers.StationAsync("station-hangzhou")));
+            ticketIds.Add((await OpenAsync(station)).TicketId);
         }
-        var whole = await Manager.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = ResourceNames.Tickets, PageSize = 100 });
 
-        var paged = new List<AuditEntry>();
-        var token = "";
-        var pages = 0;
-        do
+        // Newest first, so the test's own entries are on the first pages, whatever other tests add meanwhile.
+        Task<List<AuditEntry>> ReadAsync(int pageSize) => Paging.ReadAsync(async token =>
         {
-            var page = await Manager.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = ResourceNames.Tickets, PageSize = 2, PageToken = token });
-            Assert.InRange(page.Entries.Count, 1, 2);
-            paged.AddRange(page.Entries);
-            token = page.NextPageToken;
-            pages++;
-        } while (token.Length > 0 && pages < 50);
+            var page = await Manager.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = ResourceNames.Tickets, PageSize = pageSize, PageToken = token });
+            Assert.InRange(page.Entries.Count, 1, pageSize);
+            return page;
+        }, page => page.Entries, page => page.NextPageToken, enough: read => ticketIds.All(id => read.Any(e => e.EntityId == id)));
+        var paged = await ReadAsync(pageSize: 2);
+        var whole = await ReadAsync(pageSize: 100);
 
-        Assert.Empty(token);
-        Assert.Empty(whole.NextPageToken);
-        Assert.Equal(whole.Entries.Select(e => e.EntryId), paged.Select(e => e.EntryId));
         Assert.Equal(paged.Count, paged.Select(e => e.EntryId).Distinct().Count());
-        Assert.Subset(paged.Select(e => e.EntityId).ToHashSet(), tickets.Select(t => t.TicketId).ToHashSet());
-        // Newest first: the tickets were opened one after another, so their entries come in reverse.
-        var ticketIds = tickets.Select(t => t.TicketId).ToList();
-        var order = paged.Where(e => e.EntityType == "Ticket").Select(e => ticketIds.IndexOf(e.EntityId)).ToList();
-        Assert.Equal(order.OrderDescending(), order);
+        Assert.Equal(paged.OrderByDescending(e => e.At.ToDateTimeOffset()), paged);
+        // The tickets were opened one after another, so their entries come in reverse, on pages as in one read.
+        var own = paged.Where(e => ticketIds.Contains(e.EntityId)).ToList();
+        Assert.Equal(ticketIds.AsEnumerable().Reverse(), own.Select(e => e.EntityId));
+        Assert.Equal(whole.Where(e => ticketIds.Contains(e.EntityId)).Select(e => e.EntryId), own.Select(e => e.EntryId));
     }
 
     [Fact]
@@ -136,7 +127,8 @@ public class AuditTrailTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task Json_callers_read_an_object_s_trail()
     {
-        var ticket = await OpenAsync(() => Suite.Callers.StationAsync("station-hangzhou"));
+        var station = await Data.NewStationAsync();
+        var ticket = await OpenAsync(station);
         using var manager = Suite.Tickets.HttpAs(() => Suite.Callers.StaffAsync("manager"));
 
         var trail = await manager.GetFromJsonAsync<JsonElement>($"/api/tickets/v1/audit-entries?entityId={ticket.TicketId}");
@@ -144,7 +136,7 @@ public class AuditTrailTests(Suite suite) : SuiteTest(suite)
         var entry = Assert.Single(trail.GetProperty("entries").EnumerateArray());
         Assert.Equal("Ticket", entry.GetProperty("entityType").GetString());
         Assert.Equal("ADDED", entry.GetProperty("change").GetString());
-        Assert.Equal("station-hangzhou", entry.GetProperty("actor").GetString());
+        Assert.Equal(station.ClientId, entry.GetProperty("actor").GetString());
         Assert.Equal(CreateTicketPath, entry.GetProperty("operation").GetString());
     }
 

@@ -19,7 +19,7 @@ namespace AfterSales.FunctionalTests.Platform;
 public class EveryRpcGarbageTests(Suite suite) : SuiteTest(suite)
 {
     /// <summary>A partner station and internal staff: whichever the RPC's access rules let in must refuse the garbage.</summary>
-    private static readonly string[] CallerNames = ["station-hangzhou", TestCallers.DefaultStaff];
+    private static readonly string[] CallerNames = ["station-hangzhou", Callers.DefaultStaff];
 
     /// <summary>Codes that mean the service kept its footing: it answered, refused, or did not find.</summary>
     private static readonly StatusCode[] Composed =

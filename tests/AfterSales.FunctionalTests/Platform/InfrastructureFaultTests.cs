@@ -24,6 +24,7 @@ namespace AfterSales.FunctionalTests.Platform;
 /// scripts bring a killed server back on its port and data, the services reconnect by themselves, and
 /// every event is acted on exactly once: billing opens one account per ticket, and its trail says so once.
 /// </summary>
+[Collection(ExclusiveCollection.Name)]
 public sealed class InfrastructureFaultTests(Suite suite) : SuiteTest(suite)
 {
     private const string Hangzhou = "station-hangzhou";
@@ -81,7 +82,7 @@ public sealed class InfrastructureFaultTests(Suite suite) : SuiteTest(suite)
     {
         var ticketId = Guid.NewGuid().ToString();
         await AddToStreamAsync(eventId: null, OpenedEvent(ticketId)); // no event id: billing parks it
-        var admin = new ParkedEventService.ParkedEventServiceClient(Suite.Gateway.ChannelAs(() => Suite.Callers.StaffAsync(TestCallers.DefaultStaff)));
+        var admin = new ParkedEventService.ParkedEventServiceClient(Suite.Gateway.ChannelAs(() => Suite.Callers.StaffAsync(Callers.DefaultStaff)));
         var billing = new Metadata { { "x-aftersales-service", ResourceNames.Billing } };
         var parked = await Eventually.ValueAsync(async () =>
             (await admin.ListParkedEventsAsync(new ListParkedEventsRequest { Service = ResourceNames.Billing }, billing)).Events.SingleOrDefault());
@@ -188,7 +189,7 @@ public sealed class InfrastructureFaultTests(Suite suite) : SuiteTest(suite)
             Assert.True(attempts > Suite.MaxDeliveries, $"Billing tried {attempts} times during the outage.");
             Assert.InRange(mostDeliveries, 0, Suite.MaxDeliveries);
             await AssertBilledOnceAsync(ticketId);
-            Assert.Equal(0, await Suite.Billing.WithDbAsync(db => db.Set<AfterSales.Platform.Events.ParkedEvent>().CountAsync()));
+            Assert.Equal(0, await Suite.Billing.WithDbAsync(db => db.Set<AfterSales.Platform.Events.ParkedEvent>().CountAsync(p => p.EventId == eventId)));
             Assert.Equal(1, await Suite.Billing.WithDbAsync(db => db.Set<InboxMessage>().CountAsync(m => m.EventId == eventId)));
         }
         finally
@@ -245,7 +246,7 @@ public sealed class InfrastructureFaultTests(Suite suite) : SuiteTest(suite)
         await Task.Delay(Suite.RetryAfter * 2);
 
         Assert.Equal(1, await Suite.Billing.WithDbAsync(db => db.TicketAccounts.CountAsync(a => a.TicketId == id)));
-        var audit = new AuditService.AuditServiceClient(Suite.Gateway.ChannelAs(() => Suite.Callers.StaffAsync(TestCallers.DefaultStaff)));
+        var audit = new AuditService.AuditServiceClient(Suite.Gateway.ChannelAs(() => Suite.Callers.StaffAsync(Callers.DefaultStaff)));
         var trail = await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = ResourceNames.Billing, EntityId = ticketId },
             new Metadata { { "x-aftersales-service", ResourceNames.Billing } });
         Assert.Single(trail.Entries, e => e.Change == "ADDED");

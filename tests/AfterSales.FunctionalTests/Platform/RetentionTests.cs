@@ -8,9 +8,18 @@ using StackExchange.Redis;
 namespace AfterSales.FunctionalTests.Platform;
 
 /// <summary>The janitor removes expired platform records and delivered stream entries, and nothing else.</summary>
-public class RetentionTests(Suite suite) : SuiteTest(suite)
+/// <remarks>
+/// It counts every row of the tickets service's platform tables, so it owns them: it runs on its own
+/// (<see cref="ExclusiveCollection"/>) and empties them before each test.
+/// </remarks>
+[Collection(ExclusiveCollection.Name)]
+public class RetentionTests(Suite suite) : SuiteTest(suite), IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    public Task InitializeAsync() => Suite.Tickets.ResetAsync(typeof(IdempotencyRecord), typeof(OutboxMessage), typeof(InboxMessage));
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Purge_removes_only_expired_answers_and_old_handled_events()
@@ -44,7 +53,7 @@ public class RetentionTests(Suite suite) : SuiteTest(suite)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(Suite.Servers.Redis);
         var redis = connection.GetDatabase();
-        const string stream = "aftersales:events:test.Retention";
+        var stream = $"aftersales:events:test.{Unique.Name("Retention")}";
         foreach (var id in new[] { "1000-0", "2000-0", "3000-0" })
         {
             await redis.StreamAddAsync(stream, "id", id, messageId: id);
@@ -74,7 +83,7 @@ public class RetentionTests(Suite suite) : SuiteTest(suite)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(Suite.Servers.Redis);
         var redis = connection.GetDatabase();
-        const string stream = "aftersales:events:test.Unread";
+        var stream = $"aftersales:events:test.{Unique.Name("Unread")}";
         await redis.StreamAddAsync(stream, "id", "a", messageId: "1000-0");
 
         var trimmed = await PlatformRetention.TrimStreamAsync(redis, stream, DateTimeOffset.UtcNow);

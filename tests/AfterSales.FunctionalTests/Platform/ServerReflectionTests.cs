@@ -59,7 +59,7 @@ public class ServerReflectionTests(Suite suite) : SuiteTest(suite)
 
         var refusedAnonymous = await Assert.ThrowsAsync<RpcException>(() => ListServicesAsync(anonymous));
         var staffStatus = await PostToGatewayAsync("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-            await Suite.Callers.StaffAsync(TestCallers.DefaultStaff));
+            await Suite.Callers.StaffAsync(Callers.DefaultStaff));
 
         Assert.Equal(StatusCode.Unauthenticated, refusedAnonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, staffStatus);

@@ -17,8 +17,7 @@ namespace AfterSales.FunctionalTests.Platform;
 /// own Redis user, reaching only its keys and the event streams. The tests make their own data, so they
 /// need no reset of the suite.
 /// </summary>
-[Collection(SuiteCollection.Name)]
-public sealed class ServiceAccountTests(Suite suite)
+public sealed class ServiceAccountTests(Suite suite) : IClassFixture<Suite>
 {
     private const string InsufficientPrivilege = "42501";
 

@@ -113,21 +113,24 @@ public class LateRegistrationAndNumberingTests(Suite suite) : SuiteTest(suite)
     [Fact]
     public async Task A_station_s_ticket_numbers_count_its_own_tickets_only()
     {
-        var ningbo = Through(() => Suite.Callers.StationAsync(Suite.RateLimitedStation));
+        var (one, other) = (await Data.NewStationAsync(), await Data.NewStationAsync());
+        var (oneAsset, otherAsset) = (await Data.NewAssetAsync(one), await Data.NewAssetAsync(other));
+        var (oneTickets, otherTickets) = (Through(one.Caller), Through(other.Caller));
 
-        var first = await Hangzhou.CreateTicketAsync(Intake(DemoIds.SerialOutOfWarranty));
+        var first = await oneTickets.CreateTicketAsync(Intake(oneAsset.SerialNumber));
         var others = new List<Ticket>();
         for (var i = 0; i < 3; i++)
         {
-            others.Add(await ningbo.CreateTicketAsync(Intake(DemoIds.SerialNingbo)));
-            await Task.Delay(TimeSpan.FromMilliseconds(600)); // Ningbo is the suite's rate-limited station.
+            others.Add(await otherTickets.CreateTicketAsync(Intake(otherAsset.SerialNumber)));
         }
-        var second = await Hangzhou.CreateTicketAsync(Intake(DemoIds.SerialOutOfWarranty));
+        var second = await oneTickets.CreateTicketAsync(Intake(oneAsset.SerialNumber));
 
-        Assert.Equal(CountOf(first) + 1, CountOf(second));
-        Assert.All(others, t => Assert.Contains("-ST-NB01-", t.Number));
-        Assert.Equal([CountOf(others[0]) + 1, CountOf(others[0]) + 2], others.Skip(1).Select(CountOf));
+        Assert.Equal([$"T{DayOf(first)}-{one.Code}-0001", $"T{DayOf(second)}-{one.Code}-0002"], new[] { first.Number, second.Number });
+        Assert.Equal(others.Select((t, i) => $"T{DayOf(t)}-{other.Code}-{i + 1:D4}"), others.Select(t => t.Number));
     }
 
-    private static int CountOf(Ticket ticket) => int.Parse(ticket.Number[(ticket.Number.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The day the ticket was registered, in the company's time zone (the suite's default).</summary>
+    private static string DayOf(Ticket ticket) => TimeZoneInfo.ConvertTime(ticket.RegisteredAt.ToDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
+        .ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
 }

@@ -1,5 +1,4 @@
 using AfterSales.FunctionalTests.Infrastructure;
-using AfterSales.Platform.Data;
 using AfterSales.Tickets.V1;
 using Google.Rpc;
 using Grpc.Core;
@@ -14,121 +13,120 @@ namespace AfterSales.FunctionalTests.Tickets;
 /// </summary>
 public class TicketIsolationTests(Suite suite) : SuiteTest(suite)
 {
-    private const string Hangzhou = "station-hangzhou";
-    private const string Ningbo = "station-ningbo";
-
-    private TicketService.TicketServiceClient Admin => new(Suite.Tickets.Channel);
-
-    private TicketService.TicketServiceClient Station(string clientId) =>
-        new(Suite.Tickets.ChannelAs(() => Suite.Callers.StationAsync(clientId)));
-
-    private TicketService.TicketServiceClient Staff(string userName) =>
-        new(Suite.Tickets.ChannelAs(() => Suite.Callers.StaffAsync(userName)));
+    private TicketService.TicketServiceClient TicketsAs(Func<Task<string>> caller) => new(Suite.Tickets.ChannelAs(caller));
 
     private StationService.StationServiceClient StationsAs(Func<Task<string>> caller) => new(Suite.Tickets.ChannelAs(caller));
 
-    private static CreateTicketRequest Intake(string serial) => new()
-    {
-        SerialNumber = serial,
-        Channel = IntakeChannel.PartnerApi,
-        ContactName = "周海",
-        ContactPhone = "0574-8688-4004",
-        FaultDescription = "曳引机异响",
-    };
+    private Task<int> TicketsOnAsync(string serialNumber) => Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync(t => t.SerialNumber == serialNumber));
 
     [Fact]
     public async Task A_station_cannot_open_a_ticket_on_another_station_s_asset_and_learns_no_more_than_for_an_unknown_serial()
     {
-        var hangzhou = Station(Hangzhou);
+        var theirs = await Data.NewAssetAsync(await Data.NewStationAsync());
+        var mine = TicketsAs((await Data.NewStationAsync()).Caller);
 
-        var hidden = await Assert.ThrowsAsync<RpcException>(() => hangzhou.CreateTicketAsync(Intake(DemoIds.SerialNingbo)).ResponseAsync);
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => hangzhou.CreateTicketAsync(Intake("NO-SUCH-SERIAL")).ResponseAsync);
+        var hidden = await Assert.ThrowsAsync<RpcException>(() => mine.CreateTicketAsync(Requests.Intake(theirs.SerialNumber)).ResponseAsync);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => mine.CreateTicketAsync(Requests.Intake("NO-SUCH-SERIAL")).ResponseAsync);
 
         Problems.AssertFieldViolations(hidden, "serial_number");
         Problems.AssertFieldViolations(unknown, "serial_number");
-        Assert.Equal(unknown.Status.Detail, hidden.Status.Detail);
-        Assert.Equal(unknown.GetRpcStatus()!.GetDetail<BadRequest>(), hidden.GetRpcStatus()!.GetDetail<BadRequest>());
-        Assert.Equal(0, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(unknown.Status.Detail, hidden.Status.Detail.Replace(theirs.SerialNumber, "NO-SUCH-SERIAL", StringComparison.Ordinal));
+        Assert.Equal(unknown.GetRpcStatus()!.GetDetail<BadRequest>().ToString(),
+            hidden.GetRpcStatus()!.GetDetail<BadRequest>().ToString().Replace(theirs.SerialNumber, "NO-SUCH-SERIAL", StringComparison.Ordinal));
+        Assert.Equal(0, await TicketsOnAsync(theirs.SerialNumber));
     }
 
     [Fact]
     public async Task A_station_opens_tickets_for_the_customers_it_serves()
     {
-        var ticket = await Station(Ningbo).CreateTicketAsync(Intake(DemoIds.SerialNingbo));
+        var station = await Data.NewStationAsync();
+        var asset = await Data.NewAssetAsync(station);
 
-        Assert.Equal(DemoIds.StationNingbo.ToString(), ticket.StationId);
-        Assert.Equal(DemoIds.SerialNingbo, ticket.SerialNumber);
+        var ticket = await TicketsAs(station.Caller).CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+
+        Assert.Equal(station.Id.ToString(), ticket.StationId);
+        Assert.Equal(asset.SerialNumber, ticket.SerialNumber);
     }
 
     [Fact]
     public async Task Another_station_s_ticket_is_not_found_with_the_same_error_as_a_missing_one()
     {
-        var ningbos = await Station(Ningbo).CreateTicketAsync(Intake(DemoIds.SerialNingbo));
+        var station = await Data.NewStationAsync();
+        var theirs = await TicketsAs(station.Caller).CreateTicketAsync(Requests.Intake((await Data.NewAssetAsync(station)).SerialNumber));
         var missingId = Guid.NewGuid().ToString();
-        var hangzhou = Station(Hangzhou);
+        var mine = TicketsAs((await Data.NewStationAsync()).Caller);
 
-        var hidden = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.GetTicketAsync(new GetTicketRequest { TicketId = ningbos.TicketId }).ResponseAsync);
-        var missing = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.GetTicketAsync(new GetTicketRequest { TicketId = missingId }).ResponseAsync);
-        var own = await Station(Ningbo).GetTicketAsync(new GetTicketRequest { TicketId = ningbos.TicketId });
+        var hidden = await Assert.ThrowsAsync<RpcException>(() => mine.GetTicketAsync(new GetTicketRequest { TicketId = theirs.TicketId }).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => mine.GetTicketAsync(new GetTicketRequest { TicketId = missingId }).ResponseAsync);
+        var own = await TicketsAs(station.Caller).GetTicketAsync(new GetTicketRequest { TicketId = theirs.TicketId });
 
-        Problems.AssertSameAsMissing(hidden, ningbos.TicketId, missing, missingId);
-        Assert.Equal(ningbos, own);
+        Problems.AssertSameAsMissing(hidden, theirs.TicketId, missing, missingId);
+        Assert.Equal(theirs, own);
     }
 
     [Fact]
     public async Task Each_station_and_its_staff_list_only_its_tickets_while_internal_staff_list_all()
     {
-        var hangzhou1 = await Station(Hangzhou).CreateTicketAsync(Intake(DemoIds.SerialInWarranty));
-        var hangzhou2 = await Admin.CreateTicketAsync(Intake(DemoIds.SerialOutOfWarranty));
-        var ningbo = await Station(Ningbo).CreateTicketAsync(Intake(DemoIds.SerialNingbo));
+        var one = await Data.NewStationAsync();
+        var another = await Data.NewStationAsync();
+        var oneTechnician = await Data.NewStaffAsync("technician", one.Id);
+        var one1 = await TicketsAs(one.Caller).CreateTicketAsync(Requests.Intake((await Data.NewAssetAsync(one)).SerialNumber));
+        var one2 = await TicketsAs(Suite.Callers.Staff("dispatcher"))
+            .CreateTicketAsync(Requests.Intake((await Data.NewAssetAsync(one, Coverage.OutOfWarranty)).SerialNumber));
+        var another1 = await TicketsAs(another.Caller).CreateTicketAsync(Requests.Intake((await Data.NewAssetAsync(another)).SerialNumber));
 
-        var byHangzhou = await Station(Hangzhou).ListTicketsAsync(new ListTicketsRequest { PageSize = 100 });
-        var byNingbo = await Station(Ningbo).ListTicketsAsync(new ListTicketsRequest { PageSize = 100 });
-        var byTechnician = await Staff("technician").ListTicketsAsync(new ListTicketsRequest { PageSize = 100 });
-        var byDispatcher = await Staff("dispatcher").ListTicketsAsync(new ListTicketsRequest { PageSize = 100 });
+        var byOne = await TicketsAs(one.Caller).ListTicketsAsync(new ListTicketsRequest { PageSize = 100 });
+        var byAnother = await TicketsAs(another.Caller).ListTicketsAsync(new ListTicketsRequest { PageSize = 100 });
+        var byTechnician = await TicketsAs(oneTechnician.Caller).ListTicketsAsync(new ListTicketsRequest { PageSize = 100 });
+        var byDispatcher = await Paging.ReadAsync(
+            token => TicketsAs(Suite.Callers.Staff("dispatcher")).ListTicketsAsync(new ListTicketsRequest { PageSize = 100, PageToken = token }).ResponseAsync,
+            page => page.Tickets, page => page.NextPageToken,
+            enough: read => new[] { one1, one2, another1 }.All(t => read.Any(r => r.TicketId == t.TicketId)));
 
-        Assert.Equal([hangzhou1.TicketId, hangzhou2.TicketId], byHangzhou.Tickets.Select(t => t.TicketId).Order());
-        Assert.Equal([ningbo.TicketId], byNingbo.Tickets.Select(t => t.TicketId));
-        Assert.Equal([hangzhou1.TicketId, hangzhou2.TicketId], byTechnician.Tickets.Select(t => t.TicketId).Order());
-        Assert.Equal(new[] { hangzhou1.TicketId, hangzhou2.TicketId, ningbo.TicketId }.Order(), byDispatcher.Tickets.Select(t => t.TicketId).Order());
+        Assert.Equal(new[] { one1.TicketId, one2.TicketId }.Order(), byOne.Tickets.Select(t => t.TicketId).Order());
+        Assert.Equal([another1.TicketId], byAnother.Tickets.Select(t => t.TicketId));
+        Assert.Equal(new[] { one1.TicketId, one2.TicketId }.Order(), byTechnician.Tickets.Select(t => t.TicketId).Order());
+        Assert.Subset(byDispatcher.Select(t => t.TicketId).ToHashSet(), new[] { one1.TicketId, one2.TicketId, another1.TicketId }.ToHashSet());
     }
 
-    [Theory]
-    [InlineData(Hangzhou)]
-    [InlineData(Ningbo)]
-    public async Task A_station_sees_only_itself_among_the_stations(string clientId)
+    [Fact]
+    public async Task A_station_sees_only_itself_among_the_stations()
     {
-        var stations = await StationsAs(() => Suite.Callers.StationAsync(clientId)).ListStationsAsync(new ListStationsRequest());
+        var station = await Data.NewStationAsync();
+        await Data.NewStationAsync();
 
-        var expected = clientId == Hangzhou ? DemoIds.StationHangzhou : DemoIds.StationNingbo;
-        Assert.Equal([expected.ToString()], stations.Stations.Select(s => s.StationId));
+        var stations = await StationsAs(station.Caller).ListStationsAsync(new ListStationsRequest());
+
+        Assert.Equal([station.Id.ToString()], stations.Stations.Select(s => s.StationId));
     }
 
     [Fact]
     public async Task Internal_staff_see_every_station()
     {
-        var stations = await StationsAs(() => Suite.Callers.StaffAsync("dispatcher")).ListStationsAsync(new ListStationsRequest());
+        var one = await Data.NewStationAsync();
+        var another = await Data.NewStationAsync();
 
-        Assert.Equal(new[] { DemoIds.StationHangzhou.ToString(), DemoIds.StationNingbo.ToString() }.Order(),
-            stations.Stations.Select(s => s.StationId).Order());
+        var stations = await StationsAs(Suite.Callers.Staff("dispatcher")).ListStationsAsync(new ListStationsRequest());
+
+        Assert.Subset(stations.Stations.Select(s => s.StationId).ToHashSet(), new[] { one.Id.ToString(), another.Id.ToString() }.ToHashSet());
+        Assert.Equal(stations.Stations.Select(s => s.Code).Order(StringComparer.Ordinal), stations.Stations.Select(s => s.Code));
     }
 
     [Fact]
     public async Task Another_station_s_technicians_are_not_found_with_the_same_error_as_a_missing_station()
     {
-        var hangzhou = StationsAs(() => Suite.Callers.StationAsync(Hangzhou));
-        var ningboId = DemoIds.StationNingbo.ToString();
+        var station = await Data.NewStationAsync(technicians: 3);
+        var theirs = (await Data.NewStationAsync(technicians: 1)).Id.ToString();
+        var mine = StationsAs(station.Caller);
         var missingId = Guid.NewGuid().ToString();
 
         var hidden = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.ListTechniciansAsync(new ListTechniciansRequest { StationId = ningboId }).ResponseAsync);
+            mine.ListTechniciansAsync(new ListTechniciansRequest { StationId = theirs }).ResponseAsync);
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
-            hangzhou.ListTechniciansAsync(new ListTechniciansRequest { StationId = missingId }).ResponseAsync);
-        var own = await hangzhou.ListTechniciansAsync(new ListTechniciansRequest { StationId = DemoIds.StationHangzhou.ToString() });
+            mine.ListTechniciansAsync(new ListTechniciansRequest { StationId = missingId }).ResponseAsync);
+        var own = await mine.ListTechniciansAsync(new ListTechniciansRequest { StationId = station.Id.ToString() });
 
-        Problems.AssertSameAsMissing(hidden, ningboId, missing, missingId);
+        Problems.AssertSameAsMissing(hidden, theirs, missing, missingId);
         Assert.Equal(3, own.Technicians.Count);
     }
 
@@ -138,10 +136,13 @@ public class TicketIsolationTests(Suite suite) : SuiteTest(suite)
     [InlineData("technician")]
     public async Task Staff_whose_role_takes_no_intake_may_not_open_tickets(string userName)
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => Staff(userName).CreateTicketAsync(Intake(DemoIds.SerialInWarranty)).ResponseAsync);
+        var asset = await Data.NewAssetAsync(await Data.NewStationAsync());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            TicketsAs(Suite.Callers.Staff(userName)).CreateTicketAsync(Requests.Intake(asset.SerialNumber)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
-        Assert.Equal(0, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(0, await TicketsOnAsync(asset.SerialNumber));
     }
 
     [Theory]
@@ -150,20 +151,24 @@ public class TicketIsolationTests(Suite suite) : SuiteTest(suite)
     [InlineData("manager")]
     public async Task Staff_who_take_intake_open_tickets_for_any_station(string userName)
     {
-        var ticket = await Staff(userName).CreateTicketAsync(Intake(DemoIds.SerialNingbo));
+        var station = await Data.NewStationAsync();
+        var asset = await Data.NewAssetAsync(station);
 
-        Assert.Equal(DemoIds.StationNingbo.ToString(), ticket.StationId);
+        var ticket = await TicketsAs(Suite.Callers.Staff(userName)).CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+
+        Assert.Equal(station.Id.ToString(), ticket.StationId);
     }
 
     [Fact]
     public async Task A_call_without_a_token_is_unauthenticated_and_opens_nothing()
     {
+        var asset = await Data.NewAssetAsync(await Data.NewStationAsync());
         using var channel = GrpcChannel.ForAddress(Suite.Tickets.GrpcAddress);
         var anonymous = new TicketService.TicketServiceClient(channel);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => anonymous.CreateTicketAsync(Intake(DemoIds.SerialInWarranty)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => anonymous.CreateTicketAsync(Requests.Intake(asset.SerialNumber)).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
-        Assert.Equal(0, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(0, await TicketsOnAsync(asset.SerialNumber));
     }
 }

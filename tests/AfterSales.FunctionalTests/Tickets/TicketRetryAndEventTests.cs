@@ -13,82 +13,81 @@ public class TicketRetryAndEventTests(Suite suite) : SuiteTest(suite)
 {
     private TicketService.TicketServiceClient Client => new(Suite.Tickets.Channel);
 
-    private static CreateTicketRequest Intake(string requestId) => new()
-    {
-        SerialNumber = DemoIds.SerialOutOfWarranty,
-        Channel = IntakeChannel.PartnerApi,
-        ContactName = "陈老师",
-        ContactPhone = "0571-8888-3003",
-        FaultDescription = "门禁无法识别卡片",
-        RequestId = requestId,
-    };
+    private Task<int> TicketsOnAsync(TestAsset asset) =>
+        Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync(t => t.SerialNumber == asset.SerialNumber));
+
+    /// <summary>The TicketOpened events in the outbox for the ticket.</summary>
+    private Task<int> OutboxedForAsync(string ticketId) => Suite.Tickets.WithDbAsync(async db =>
+        (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == TicketOpened.Descriptor.FullName).ToListAsync())
+            .Count(m => PublishedEvents.TryParse<TicketOpened>(m.Payload)?.TicketId == ticketId));
 
     [Fact]
     public async Task A_retry_with_the_same_request_id_returns_the_first_ticket_and_opens_no_other()
     {
-        var requestId = Guid.NewGuid().ToString();
+        var asset = await Data.NewAssetAsync(DemoIds.StationHangzhou);
+        var request = Requests.Intake(asset.SerialNumber, requestId: Guid.NewGuid().ToString());
 
-        var first = await Client.CreateTicketAsync(Intake(requestId));
-        var retry = await Client.CreateTicketAsync(Intake(requestId));
+        var first = await Client.CreateTicketAsync(request);
+        var retry = await Client.CreateTicketAsync(request);
 
         Assert.Equal(first, retry);
-        Assert.Equal(1, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(1, await TicketsOnAsync(asset));
     }
 
     [Fact]
     public async Task The_same_request_id_with_another_payload_is_refused_and_changes_nothing()
     {
-        var requestId = Guid.NewGuid().ToString();
-        await Client.CreateTicketAsync(Intake(requestId));
-        var different = Intake(requestId);
+        var asset = await Data.NewAssetAsync(DemoIds.StationHangzhou);
+        var request = Requests.Intake(asset.SerialNumber, requestId: Guid.NewGuid().ToString());
+        await Client.CreateTicketAsync(request);
+        var different = request.Clone();
         different.FaultDescription = "另一个故障";
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateTicketAsync(different).ResponseAsync);
 
         Problems.AssertFieldViolations(error, "request_id");
-        Assert.Equal(1, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(1, await TicketsOnAsync(asset));
     }
 
     [Fact]
     public async Task Concurrent_calls_with_one_request_id_open_one_ticket()
     {
-        var requestId = Guid.NewGuid().ToString();
+        var asset = await Data.NewAssetAsync(DemoIds.StationHangzhou);
+        var request = Requests.Intake(asset.SerialNumber, requestId: Guid.NewGuid().ToString());
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.CreateTicketAsync(Intake(requestId)).ResponseAsync));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.CreateTicketAsync(request).ResponseAsync));
 
-        Assert.Single(answers.Select(a => a.TicketId).Distinct());
-        Assert.Equal(1, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
-        Assert.Equal(1, await Suite.Tickets.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        var ticketId = Assert.Single(answers.Select(a => a.TicketId).Distinct());
+        Assert.Equal(1, await TicketsOnAsync(asset));
+        Assert.Equal(1, await OutboxedForAsync(ticketId));
     }
 
     [Fact]
     public async Task Different_request_ids_open_different_tickets()
     {
-        await Client.CreateTicketAsync(Intake(Guid.NewGuid().ToString()));
-        await Client.CreateTicketAsync(Intake(Guid.NewGuid().ToString()));
+        var asset = await Data.NewAssetAsync(DemoIds.StationHangzhou);
 
-        Assert.Equal(2, await Suite.Tickets.WithDbAsync(db => db.Tickets.CountAsync()));
+        await Client.CreateTicketAsync(Requests.Intake(asset.SerialNumber, requestId: Guid.NewGuid().ToString()));
+        await Client.CreateTicketAsync(Requests.Intake(asset.SerialNumber, requestId: Guid.NewGuid().ToString()));
+
+        Assert.Equal(2, await TicketsOnAsync(asset));
     }
 
     [Fact]
     public async Task An_opened_ticket_is_published_as_TicketOpened_on_its_stream()
     {
-        var ticket = await Client.CreateTicketAsync(Intake(""));
+        var asset = await Data.NewAssetAsync(DemoIds.StationHangzhou);
+        var ticket = await Client.CreateTicketAsync(Requests.Intake(asset.SerialNumber));
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Suite.Servers.Redis);
-        var stream = EventStreams.StreamOf(TicketOpened.Descriptor);
-        var published = await Eventually.ValueAsync(async () =>
-        {
-            var entries = await redis.GetDatabase().StreamRangeAsync(stream);
-            return entries.Select(e => TicketOpened.Parser.ParseFrom((byte[])e[EventStreams.PayloadField]!))
-                .FirstOrDefault(e => e.TicketId == ticket.TicketId);
-        });
+        var published = (await Eventually.ValueAsync(() => PublishedEvents.TicketOpenedAsync(redis.GetDatabase(), ticket.TicketId))).Event;
 
         Assert.Equal(ticket.Number, published.Number);
         Assert.Equal(ticket.Category, published.Category);
         // The relay stamps the row once Redis has taken the entry, in its own transaction just after.
-        var outbox = await Eventually.ValueAsync(() =>
-            Suite.Tickets.WithDbAsync(db => db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.PublishedAt != null)));
+        var outbox = await Eventually.ValueAsync(() => Suite.Tickets.WithDbAsync(async db =>
+            (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.PublishedAt != null && m.Type == TicketOpened.Descriptor.FullName).ToListAsync())
+                .SingleOrDefault(m => PublishedEvents.TryParse<TicketOpened>(m.Payload)?.TicketId == ticket.TicketId)));
         Assert.Equal(TicketOpened.Descriptor.FullName, outbox.Type);
     }
 }

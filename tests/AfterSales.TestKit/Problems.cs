@@ -3,9 +3,9 @@ using System.Text.Json;
 using Google.Rpc;
 using Grpc.Core;
 
-namespace AfterSales.FunctionalTests.Infrastructure;
+namespace AfterSales.TestKit;
 
-/// <summary>Assertions on the suite's error model, on both surfaces.</summary>
+/// <summary>Assertions on the suite's error model, on both surfaces (gRPC status with details; problem+json).</summary>
 public static class Problems
 {
     /// <summary>The call failed with INVALID_ARGUMENT and a BadRequest naming exactly these fields.</summary>
@@ -45,5 +45,14 @@ public static class Problems
         Assert.Equal(StatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(missing.Status.Detail.Replace(missingId, "{id}", StringComparison.Ordinal),
             hidden.Status.Detail.Replace(hiddenId, "{id}", StringComparison.Ordinal));
+    }
+
+    /// <summary>The JSON form of <see cref="AssertSameAsMissing(RpcException, string, RpcException, string)"/>: two 404 problems alike but for the id.</summary>
+    public static async Task AssertSameAsMissingAsync(HttpResponseMessage hidden, string hiddenId, HttpResponseMessage missing, string missingId)
+    {
+        var hiddenProblem = await AssertProblemAsync(hidden, HttpStatusCode.NotFound, "NOT_FOUND");
+        var missingProblem = await AssertProblemAsync(missing, HttpStatusCode.NotFound, "NOT_FOUND");
+        Assert.Equal(missingProblem.GetProperty("detail").GetString()!.Replace(missingId, "{id}", StringComparison.Ordinal),
+            hiddenProblem.GetProperty("detail").GetString()!.Replace(hiddenId, "{id}", StringComparison.Ordinal));
     }
 }
