@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
