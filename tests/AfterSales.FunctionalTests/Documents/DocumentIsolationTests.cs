@@ -20,8 +20,8 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
 {
     private const string Hangzhou = "station-hangzhou";
 
-    /// <summary>The second station; the gateway limits it tightly, so tests make few calls as it.</summary>
-    private const string Ningbo = Suite.RateLimitedStation;
+    /// <summary>The second demo station.</summary>
+    private const string Ningbo = "station-ningbo";
 
     private DocumentSubjects Subjects => new(Suite);
 

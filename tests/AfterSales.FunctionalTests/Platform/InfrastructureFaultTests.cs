@@ -81,11 +81,14 @@ public sealed class InfrastructureFaultTests(Suite suite) : SuiteTest(suite)
     public async Task A_parked_event_is_replayed_promptly_while_redis_hangs_and_handled_once_after_it_resumes()
     {
         var ticketId = Guid.NewGuid().ToString();
-        await AddToStreamAsync(eventId: null, OpenedEvent(ticketId)); // no event id: billing parks it
         var admin = new ParkedEventService.ParkedEventServiceClient(Suite.Gateway.ChannelAs(() => Suite.Callers.StaffAsync(Callers.DefaultStaff)));
         var billing = new Metadata { { "x-aftersales-service", ResourceNames.Billing } };
-        var parked = await Eventually.ValueAsync(async () =>
-            (await admin.ListParkedEventsAsync(new ListParkedEventsRequest { Service = ResourceNames.Billing }, billing)).Events.SingleOrDefault());
+        async Task<IReadOnlyList<AfterSales.Platform.V1.ParkedEvent>> ParkedAsync() =>
+            (await admin.ListParkedEventsAsync(new ListParkedEventsRequest { Service = ResourceNames.Billing }, billing)).Events;
+        // Other classes' tests parked events before this one: the event parked now is the one that is new.
+        var before = (await ParkedAsync()).Select(e => e.EventId).ToHashSet();
+        await AddToStreamAsync(eventId: null, OpenedEvent(ticketId)); // no event id: billing parks it
+        var parked = await Eventually.ValueAsync(async () => (await ParkedAsync()).SingleOrDefault(e => !before.Contains(e.EventId)));
 
         var call = Stopwatch.StartNew();
         Suite.Servers.PauseRedis();
