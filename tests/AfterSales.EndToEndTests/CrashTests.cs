@@ -47,7 +47,7 @@ public class CrashTests(SuiteHost suite)
         Assert.Equal("always", Assert.Single(fsync).Value);
     }
 
-    [Fact(Skip = "Written this session but never yet run to the end here: the loaded machine never got the AppHost healthy within its start timeout. Unskip once seen green (issue 6).")]
+    [Fact]
     public async Task PostgreSQL_and_Redis_killed_come_back_on_their_own_and_the_suite_answers_within_seconds()
     {
         var tickets = await TicketsAsync();
@@ -83,7 +83,7 @@ public class CrashTests(SuiteHost suite)
     /// accounts table, so billing's consumer waits inside its transaction, past the inbox check, until
     /// the process is killed.
     /// </summary>
-    [Fact(Skip = "Written this session but never yet run to the end here: the loaded machine never got the AppHost healthy within its start timeout. Unskip once seen green (issue 6).")]
+    [Fact]
     public async Task Billing_killed_mid_handler_opens_the_account_once_after_it_is_started_again()
     {
         var billingDb = await suite.App.GetConnectionStringAsync(ResourceNames.Database(ResourceNames.Billing))
