@@ -13,5 +13,6 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<BillingDbContext, BillingSeeder>(ResourceNames.Billing);
         builder.AddEventConsumer<BillingDbContext, TicketOpened, TicketOpenedHandler>();
+        builder.AddEventConsumer<BillingDbContext, TicketCategoryRevised, TicketCategoryRevisedHandler>();
     }
 }

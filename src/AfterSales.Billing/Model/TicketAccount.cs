@@ -29,4 +29,24 @@ public sealed class TicketAccount
     public Guid CustomerId { get; private set; }
     public ServiceCategory Category { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
+
+    /// <summary>When the category was last revised (after diagnosis, by the tickets service), if it was.</summary>
+    public DateTimeOffset? CategoryRevisedAt { get; private set; }
+
+    /// <summary>
+    /// Follows a revision of the ticket's category. Revisions can arrive out of order (a replayed event);
+    /// only a later one than the last applied changes the category.
+    /// </summary>
+    public void ReviseCategory(ServiceCategory category, DateTimeOffset revisedAt)
+    {
+        if (!Enum.IsDefined(category))
+        {
+            throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown service category.");
+        }
+        if (CategoryRevisedAt is { } last && revisedAt <= last)
+        {
+            return;
+        }
+        (Category, CategoryRevisedAt) = (category, revisedAt);
+    }
 }

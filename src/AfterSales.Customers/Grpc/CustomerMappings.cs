@@ -69,5 +69,9 @@ internal static class CustomerMappings
         Reason = decision.Reason,
         WarrantyEndsOn = decision.WarrantyEndsOn.ToProtoDate(),
         ContractId = decision.ContractId?.ToString() ?? "",
+        SiteId = coverage.Site?.SiteId.ToString() ?? "",
+        SiteAddress = coverage.Site?.Address ?? "",
+        Region = coverage.Site?.Region ?? "",
+        DistanceKm = coverage.Site?.DistanceKm ?? 0,
     };
 }

@@ -21,7 +21,11 @@ public sealed record AssetCoverage(
     DateOnly AcceptedOn,
     int WarrantyMonths,
     IReadOnlyList<Component> Components,
-    IReadOnlyList<ContractTerm> Contracts);
+    IReadOnlyList<ContractTerm> Contracts,
+    AssetSite? Site = null);
+
+/// <summary>Where the asset is installed: what a ticket needs for routing and SLA (address, region, distance).</summary>
+public sealed record AssetSite(Guid SiteId, string Address, string Region, int DistanceKm);
 
 /// <summary>A contract as the entitlement rule sees it.</summary>
 public sealed record ContractTerm(Guid ContractId, string Number, ContractKind Kind, DateOnly StartsOn, DateOnly EndsOn);

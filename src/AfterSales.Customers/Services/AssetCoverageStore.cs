@@ -31,6 +31,12 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
             return null;
         }
 
+        var site = await db.Customers.AsNoTracking()
+            .Where(c => c.Id == asset.Asset.CustomerId)
+            .SelectMany(c => c.Sites)
+            .Where(s => s.Id == asset.Asset.SiteId)
+            .Select(s => new AssetSite(s.Id, s.Address, s.Region, s.DistanceKm))
+            .SingleOrDefaultAsync(cancellationToken);
         var contracts = await db.Contracts.AsNoTracking()
             .Where(c => c.CustomerId == asset.Asset.CustomerId)
             .ToListAsync(cancellationToken);
@@ -44,6 +50,7 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
             asset.Asset.Components,
             contracts.Where(c => c.Covers(asset.Asset.Id))
                 .Select(c => new ContractTerm(c.Id, c.Number, c.Kind, c.StartsOn, c.EndsOn))
-                .ToList());
+                .ToList(),
+            site);
     }
 }

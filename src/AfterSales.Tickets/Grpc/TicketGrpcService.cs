@@ -13,7 +13,11 @@ using Microsoft.Extensions.Options;
 
 namespace AfterSales.Tickets.Grpc;
 
-public sealed class TicketGrpcService(
+/// <summary>
+/// The ticket's API: intake and reads here, the moves of its life in TicketGrpcService.Lifecycle.cs. Every
+/// mutation is saved once per request_id, audited by the platform and published through the outbox.
+/// </summary>
+public sealed partial class TicketGrpcService(
     TicketsDbContext db,
     EntitlementClient entitlements,
     IdempotentRequests<TicketsDbContext> requests,
@@ -27,19 +31,34 @@ public sealed class TicketGrpcService(
         requests.SaveOnceAsync(request, context, async () =>
         {
             var now = calendar.Now;
-            var report = request.ToIntakeReport(new Model.IntakeClock(now, caller.IsInternalStaff, intake.Value.LateRegistrationWindow));
-            var entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
-            if (!caller.MaySee(entitlement.StationId))
+            var faultTypes = await db.FaultTypes.AsNoTracking().Select(f => f.Code).ToListAsync(context.CancellationToken);
+            var report = request.ToIntakeReport(new Model.IntakeClock(now, caller.IsInternalStaff, intake.Value.LateRegistrationWindow), faultTypes.ToHashSet());
+            Model.IntakeEntitlement entitlement;
+            if (report.InternalJobStationId is { } internalJobStation)
             {
-                // Another station's customer: answer exactly as for an unknown serial number.
-                throw EntitlementClient.UnknownSerialNumber();
+                entitlement = Model.IntakeEntitlement.InternalJob(internalJobStation);
+            }
+            else
+            {
+                entitlement = await entitlements.CheckAsync(report, context.CancellationToken);
+                if (!caller.MaySee(entitlement.StationId))
+                {
+                    // Another station's customer: answer exactly as for an unknown serial number.
+                    throw EntitlementClient.UnknownSerialNumber();
+                }
             }
 
-            var station = await db.Stations.AsNoTracking().SingleOrDefaultAsync(s => s.Id == entitlement.StationId, context.CancellationToken)
-                ?? throw new PreconditionFailedException("The customer's serving station is not registered in the service network.");
+            var station = await db.Stations.AsNoTracking().SingleOrDefaultAsync(s => s.Id == entitlement.StationId, context.CancellationToken);
+            if (station is null)
+            {
+                throw report.IsInternalJob
+                    ? ValidationException.ForField("station_id", "station_id names no station of the service network.")
+                    : new PreconditionFailedException("The customer's serving station is not registered in the service network.");
+            }
             var registeredOn = calendar.DateOf(now);
             var sequence = await db.NextTicketNumberAsync(station.Id, registeredOn, context.CancellationToken);
-            var ticket = Model.Ticket.Open(Guid.CreateVersion7(), Model.Ticket.FormatNumber(registeredOn, station.Code, sequence), report, entitlement, now);
+            var ticket = Model.Ticket.Open(Guid.CreateVersion7(), Model.Ticket.FormatNumber(registeredOn, station.Code, sequence), report, entitlement,
+                caller.Subject, now);
             db.Tickets.Add(ticket);
             outbox.Enqueue(ticket.ToOpenedEvent());
             return ticket.ToProto();
@@ -48,18 +67,16 @@ public sealed class TicketGrpcService(
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Ticket> GetTicket(GetTicketRequest request, ServerCallContext context)
     {
-        new FieldViolations().RequireId("ticket_id", request.TicketId, out var id).ThrowIfAny();
-        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken);
-        return caller.Visible(ticket, t => t.StationId, "Ticket", request.TicketId).ToProto();
+        return (await FindAsync(request.TicketId, tracked: false, context.CancellationToken)).ToProto();
     }
 
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListTicketsResponse> ListTickets(ListTicketsRequest request, ServerCallContext context)
     {
-        new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
+        var filter = request.ToFilter();
         var size = PageToken.SizeOrDefault(request.PageSize);
 
-        var query = db.Tickets.AsNoTracking().VisibleTo(caller, t => t.StationId)
+        var query = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(caller, t => t.StationId))
             .OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number).AsQueryable();
         if (PageToken.DecodeInstant(request.PageToken) is var (receivedAt, number))
         {
@@ -74,5 +91,97 @@ public sealed class TicketGrpcService(
             response.NextPageToken = PageToken.EncodeInstant(last.ReceivedAt, last.Number);
         }
         return response;
+    }
+
+    [Access(StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override async Task<GetDispatchQueueResponse> GetDispatchQueue(GetDispatchQueueRequest request, ServerCallContext context)
+    {
+        new FieldViolations()
+            .RequireId("station_id", request.StationId, out var stationId)
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
+            .ThrowIfAny();
+        if (!caller.MaySee(stationId) || !await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
+        {
+            throw new NotFoundException("Station", request.StationId);
+        }
+        // Anything registered before the start of today (the company's day) was not dispatched on its day:
+        // it heads the queue (§1 十七), then the most urgent, then the oldest.
+        var startOfToday = calendar.StartOf(calendar.DateOf(calendar.Now));
+        var queued = await db.Tickets.AsNoTracking()
+            .Where(t => t.StationId == stationId && t.Status == Model.TicketStatus.Registered)
+            .OrderBy(t => t.CreatedAt < startOfToday ? 0 : 1)
+            .ThenByDescending(t => t.Priority)
+            .ThenBy(t => t.CreatedAt)
+            .ThenBy(t => t.Id)
+            .Take(PageToken.SizeOrDefault(request.PageSize))
+            .ToListAsync(context.CancellationToken);
+        return new GetDispatchQueueResponse
+        {
+            Tickets = { queued.Select(t => new QueuedTicket { Ticket = t.ToProto(), CarriedOver = t.CreatedAt < startOfToday }) },
+        };
+    }
+
+    [Access(StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override async Task<SuggestTechniciansResponse> SuggestTechnicians(SuggestTechniciansRequest request, ServerCallContext context)
+    {
+        var ticket = await FindAsync(request.TicketId, tracked: false, context.CancellationToken);
+        var technicians = await db.Technicians.AsNoTracking().Where(t => t.StationId == ticket.StationId).ToListAsync(context.CancellationToken);
+        var faultType = await db.FaultTypes.AsNoTracking().SingleOrDefaultAsync(f => f.Code == ticket.FaultType, context.CancellationToken);
+        var open = Model.TicketLifecycle.Open.ToList();
+        var load = await db.Tickets.AsNoTracking()
+            .Where(t => t.StationId == ticket.StationId && t.TechnicianId != null && open.Contains(t.Status))
+            .GroupBy(t => t.TechnicianId!.Value)
+            .Select(g => new { TechnicianId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.TechnicianId, g => g.Count, context.CancellationToken);
+
+        var ranked = Model.TechnicianFitness.Rank(technicians, faultType, ticket.Region, load);
+        return new SuggestTechniciansResponse
+        {
+            Suggestions =
+            {
+                ranked.Select(f => new TechnicianSuggestion
+                {
+                    Technician = f.Technician.ToProto(),
+                    Score = f.Score,
+                    HasSkill = f.HasSkill,
+                    Certified = f.Certified,
+                    InRegion = f.InRegion,
+                    OpenTickets = f.OpenTickets,
+                }),
+            },
+        };
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<TicketHistory> GetTicketHistory(GetTicketHistoryRequest request, ServerCallContext context)
+    {
+        var ticket = await FindAsync(request.TicketId, tracked: false, context.CancellationToken);
+        var changes = await db.TicketStatusChanges.AsNoTracking().Where(c => c.TicketId == ticket.Id).OrderBy(c => c.At).ThenBy(c => c.Id)
+            .ToListAsync(context.CancellationToken);
+        var assignments = await db.TicketAssignments.AsNoTracking().Where(a => a.TicketId == ticket.Id).OrderBy(a => a.AssignedAt)
+            .ToListAsync(context.CancellationToken);
+        var records = await db.WorkRecords.AsNoTracking().Where(r => r.TicketId == ticket.Id).OrderBy(r => r.RecordedAt)
+            .ToListAsync(context.CancellationToken);
+        return new TicketHistory
+        {
+            StatusChanges = { changes.Select(c => c.ToProto()) },
+            Assignments = { assignments.Select(a => a.ToProto()) },
+            WorkRecords = { records.Select(r => r.ToProto()) },
+        };
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<ListFaultTypesResponse> ListFaultTypes(ListFaultTypesRequest request, ServerCallContext context)
+    {
+        var faultTypes = await db.FaultTypes.AsNoTracking().OrderBy(f => f.Code).ToListAsync(context.CancellationToken);
+        return new ListFaultTypesResponse { FaultTypes = { faultTypes.Select(f => f.ToProto()) } };
+    }
+
+    /// <summary>The ticket, if the caller may see it; another station's answers as a missing one.</summary>
+    private async Task<Model.Ticket> FindAsync(string ticketId, bool tracked, CancellationToken cancellationToken)
+    {
+        new FieldViolations().RequireId("ticket_id", ticketId, out var id).ThrowIfAny();
+        var tickets = tracked ? db.Tickets : db.Tickets.AsNoTracking();
+        return caller.Visible(await tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken), t => t.StationId, "Ticket", ticketId);
     }
 }

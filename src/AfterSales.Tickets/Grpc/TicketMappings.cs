@@ -9,17 +9,50 @@ namespace AfterSales.Tickets.Grpc;
 internal static class TicketMappings
 {
     /// <summary>Checks every field of a create request and returns the intake report it describes.</summary>
-    public static Model.IntakeReport ToIntakeReport(this V1.CreateTicketRequest request, Model.IntakeClock clock)
+    public static Model.IntakeReport ToIntakeReport(this V1.CreateTicketRequest request, Model.IntakeClock clock, IReadOnlySet<string> faultTypes)
     {
-        var violations = new FieldViolations()
-            .RequireText("serial_number", request.SerialNumber, 64)
-            .OptionalText("component_code", request.ComponentCode, 32)
+        var violations = new FieldViolations();
+        Guid? internalJobStation = null;
+        if (request.InternalJob)
+        {
+            if (!clock.CallerMayRegisterLate)
+            {
+                violations.Add("internal_job", "Only the company's staff open internal jobs.");
+            }
+            if (request.SerialNumber.Length > 0 || request.ComponentCode.Length > 0)
+            {
+                violations.Add("serial_number", "An internal job has no asset: leave serial_number and component_code empty.");
+            }
+            violations.RequireId("station_id", request.StationId, out var station);
+            internalJobStation = station;
+        }
+        else
+        {
+            violations.RequireText("serial_number", request.SerialNumber, 64)
+                .OptionalText("component_code", request.ComponentCode, 32);
+            if (request.StationId.Length > 0)
+            {
+                violations.Add("station_id", "station_id is only for an internal job: a repair goes to the station serving the customer.");
+            }
+        }
+        violations
+            .OptionalText("fault_type", request.FaultType, 32)
+            .OptionalText("site_condition", request.SiteCondition, 1000)
             .RequireText("contact_name", request.ContactName, 100)
             .RequireText("contact_phone", request.ContactPhone, 32)
             .RequireText("fault_description", request.FaultDescription, 2000);
         if (request.Channel == V1.IntakeChannel.Unspecified || !System.Enum.IsDefined(request.Channel))
         {
             violations.Add("channel", "channel must be one of PHONE, LETTER, FAX, VISIT, PARTNER_API.");
+        }
+        var faultType = request.FaultType.Trim().ToUpperInvariant();
+        if (faultType.Length > 0 && !faultTypes.Contains(faultType))
+        {
+            violations.Add("fault_type", $"fault_type must be one of {string.Join(", ", faultTypes.Order(StringComparer.Ordinal))}.");
+        }
+        if (!System.Enum.IsDefined(request.Priority))
+        {
+            violations.Add("priority", "priority must be NORMAL, URGENT or EMERGENCY.");
         }
         var (receivedAt, late) = (clock.Now, false);
         if (request.ReceivedAt is not null && !clock.CallerMayRegisterLate)
@@ -51,14 +84,18 @@ internal static class TicketMappings
         violations.OptionalText("late_registration_reason", reason, Model.IntakeClock.MaxReasonLength).ThrowIfAny();
 
         return new Model.IntakeReport(
-            request.SerialNumber.Trim(),
+            request.InternalJob ? null : request.SerialNumber.Trim(),
             string.IsNullOrWhiteSpace(request.ComponentCode) ? null : request.ComponentCode.Trim(),
             (Model.IntakeChannel)request.Channel,
             request.ContactName.Trim(),
             request.ContactPhone.Trim(),
             request.FaultDescription.Trim(),
             receivedAt,
-            late ? reason : null);
+            late ? reason : null,
+            faultType,
+            request.Priority == V1.Priority.Unspecified ? Model.Priority.Normal : (Model.Priority)request.Priority,
+            string.IsNullOrWhiteSpace(request.SiteCondition) ? null : request.SiteCondition.Trim(),
+            internalJobStation);
     }
 
     public static V1.Ticket ToProto(this Model.Ticket ticket) => new()
@@ -66,9 +103,9 @@ internal static class TicketMappings
         TicketId = ticket.Id.ToString(),
         Number = ticket.Number,
         StationId = ticket.StationId.ToString(),
-        CustomerId = ticket.CustomerId.ToString(),
-        AssetId = ticket.AssetId.ToString(),
-        SerialNumber = ticket.SerialNumber,
+        CustomerId = ticket.CustomerId?.ToString() ?? "",
+        AssetId = ticket.AssetId?.ToString() ?? "",
+        SerialNumber = ticket.SerialNumber ?? "",
         ComponentCode = ticket.ComponentCode ?? "",
         Channel = (V1.IntakeChannel)ticket.Channel,
         ContactName = ticket.ContactName,
@@ -80,6 +117,84 @@ internal static class TicketMappings
         Status = (V1.TicketStatus)ticket.Status,
         RegisteredAt = Timestamp.FromDateTimeOffset(ticket.CreatedAt),
         LateRegistrationReason = ticket.LateRegistrationReason ?? "",
+        FaultType = ticket.FaultType,
+        Priority = (V1.Priority)ticket.Priority,
+        SiteCondition = ticket.SiteCondition ?? "",
+        SiteId = ticket.SiteId?.ToString() ?? "",
+        SiteAddress = ticket.SiteAddress ?? "",
+        Region = ticket.Region ?? "",
+        DistanceKm = ticket.DistanceKm ?? 0,
+        TechnicianId = ticket.TechnicianId?.ToString() ?? "",
+        DispatchedAt = ticket.DispatchedAt.ToTimestamp(),
+        AppointmentStartsAt = ticket.AppointmentStartsAt.ToTimestamp(),
+        AppointmentEndsAt = ticket.AppointmentEndsAt.ToTimestamp(),
+        TravelStartedAt = ticket.TravelStartedAt.ToTimestamp(),
+        ArrivedAt = ticket.ArrivedAt.ToTimestamp(),
+        VisitResult = (V1.VisitResult)(ticket.VisitResult ?? 0),
+        ResolvedAt = ticket.ResolvedAt.ToTimestamp(),
+        RemoteConsentBy = ticket.RemoteConsentBy ?? "",
+        HoldReason = (V1.HoldReason)(ticket.HoldReason ?? 0),
+        HoldNote = ticket.HoldNote ?? "",
+        HeldFromStatus = (V1.TicketStatus)(ticket.HeldFromStatus ?? 0),
+        ReceiptNumber = ticket.ReceiptNumber ?? "",
+        PromisedReturnAt = ticket.PromisedReturnAt.ToTimestamp(),
+        ReceiptVoidedAt = ticket.ReceiptVoidedAt.ToTimestamp(),
+        SignedBy = ticket.SignedBy ?? "",
+        SignedAt = ticket.SignedAt.ToTimestamp(),
+        VoucherDocumentId = ticket.VoucherDocumentId?.ToString() ?? "",
+        ClosedAt = ticket.ClosedAt.ToTimestamp(),
+        CancelReason = ticket.CancelReason ?? "",
+        ReopenCount = ticket.ReopenCount,
+        WorkRecordCount = ticket.WorkRecordCount,
+    };
+
+    /// <summary>An optional instant on the wire: unset when there is none.</summary>
+    private static Timestamp? ToTimestamp(this DateTimeOffset? instant) => instant is { } value ? Timestamp.FromDateTimeOffset(value) : null;
+
+    public static V1.StatusChange ToProto(this Model.TicketStatusChange change) => new()
+    {
+        At = Timestamp.FromDateTimeOffset(change.At),
+        From = (V1.TicketStatus)(change.From ?? 0),
+        To = (V1.TicketStatus)change.To,
+        Actor = change.Actor,
+        Note = change.Note ?? "",
+    };
+
+    public static V1.Assignment ToProto(this Model.TicketAssignment assignment) => new()
+    {
+        TechnicianId = assignment.TechnicianId.ToString(),
+        AssignedAt = Timestamp.FromDateTimeOffset(assignment.AssignedAt),
+        AssignedBy = assignment.AssignedBy,
+        EndedAt = assignment.EndedAt.ToTimestamp(),
+        EndReason = assignment.EndReason ?? "",
+    };
+
+    public static V1.WorkRecord ToProto(this Model.WorkRecord record) => new()
+    {
+        WorkRecordId = record.Id.ToString(),
+        RecordedAt = Timestamp.FromDateTimeOffset(record.RecordedAt),
+        RecordedBy = record.RecordedBy,
+        Place = (V1.WorkPlace)record.Place,
+        ArrivedAt = record.ArrivedAt.ToTimestamp(),
+        DepartedAt = record.DepartedAt.ToTimestamp(),
+        RunningHours = (double)(record.RunningHours ?? 0),
+        MileageKm = (double)(record.MileageKm ?? 0),
+        OpenedBefore = record.OpenedBefore,
+        FindingsListen = record.FindingsListen ?? "",
+        FindingsLook = record.FindingsLook ?? "",
+        FindingsCheck = record.FindingsCheck ?? "",
+        WorkDone = record.WorkDone,
+        Parts = { record.Parts.Select(p => new V1.PartUsed { PartNumber = p.PartNumber, Quantity = p.Quantity, OldPartKept = p.OldPartKept }) },
+        Labour = { record.Labour.Select(l => new V1.LabourHours { TechnicianId = l.TechnicianId.ToString(), Hours = (double)l.Hours }) },
+        PhotoDocumentIds = { record.PhotoDocumentIds.Select(id => id.ToString()) },
+    };
+
+    public static V1.FaultType ToProto(this Model.FaultType faultType) => new()
+    {
+        Code = faultType.Code,
+        Name = faultType.Name,
+        Skill = faultType.Skill,
+        Certification = faultType.Certification ?? "",
     };
 
     public static Events.V1.TicketOpened ToOpenedEvent(this Model.Ticket ticket) => new()
@@ -87,10 +202,86 @@ internal static class TicketMappings
         TicketId = ticket.Id.ToString(),
         Number = ticket.Number,
         StationId = ticket.StationId.ToString(),
-        CustomerId = ticket.CustomerId.ToString(),
-        AssetId = ticket.AssetId.ToString(),
+        CustomerId = ticket.CustomerId?.ToString() ?? "",
+        AssetId = ticket.AssetId?.ToString() ?? "",
         Category = (Common.V1.ServiceCategory)ticket.Category,
         ReceivedAt = Timestamp.FromDateTimeOffset(ticket.ReceivedAt),
+    };
+
+    public static Events.V1.TicketStatusChanged ToStatusChangedEvent(this Model.Ticket ticket, Model.TicketStatusChange change) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        FromStatus = change.From is { } from ? Model.TicketLifecycle.NameOf(from) : "",
+        ToStatus = Model.TicketLifecycle.NameOf(change.To),
+        At = Timestamp.FromDateTimeOffset(change.At),
+        Actor = change.Actor,
+        Note = change.Note ?? "",
+    };
+
+    public static Events.V1.TicketDispatched ToDispatchedEvent(this Model.Ticket ticket, Guid? previousTechnicianId) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        TechnicianId = ticket.TechnicianId?.ToString() ?? "",
+        PreviousTechnicianId = previousTechnicianId?.ToString() ?? "",
+        DispatchedAt = ticket.DispatchedAt.ToTimestamp(),
+        RegisteredAt = Timestamp.FromDateTimeOffset(ticket.CreatedAt),
+    };
+
+    public static Events.V1.TicketCategoryRevised ToCategoryRevisedEvent(this Model.Ticket ticket, Model.ServiceCategory previous, DateTimeOffset at) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        PreviousCategory = (Common.V1.ServiceCategory)previous,
+        Category = (Common.V1.ServiceCategory)ticket.Category,
+        Reason = ticket.CategoryReason,
+        RevisedAt = Timestamp.FromDateTimeOffset(at),
+    };
+
+    public static Events.V1.WorkRecorded ToWorkRecordedEvent(this Model.Ticket ticket, Model.WorkRecord record) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        WorkRecordId = record.Id.ToString(),
+        Place = record.Place switch
+        {
+            Model.WorkPlace.OnSite => "ON_SITE",
+            Model.WorkPlace.Workshop => "WORKSHOP",
+            _ => "REMOTE",
+        },
+        Parts = { record.Parts.Select(p => new Events.V1.UsedPart { PartNumber = p.PartNumber, Quantity = p.Quantity, OldPartKept = p.OldPartKept }) },
+        Labour = { record.Labour.Select(l => new Events.V1.WorkedHours { TechnicianId = l.TechnicianId.ToString(), Hours = (double)l.Hours }) },
+        Category = (Common.V1.ServiceCategory)ticket.Category,
+        RecordedAt = Timestamp.FromDateTimeOffset(record.RecordedAt),
+    };
+
+    public static Events.V1.TicketCompleted ToCompletedEvent(this Model.Ticket ticket, Model.TicketStatus resolution) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        CustomerId = ticket.CustomerId?.ToString() ?? "",
+        AssetId = ticket.AssetId?.ToString() ?? "",
+        Category = (Common.V1.ServiceCategory)ticket.Category,
+        Resolution = Model.TicketLifecycle.NameOf(resolution),
+        SignedBy = ticket.SignedBy ?? "",
+        SignedAt = ticket.SignedAt.ToTimestamp(),
+        VoucherDocumentId = ticket.VoucherDocumentId?.ToString() ?? "",
+    };
+
+    public static Events.V1.TicketClosed ToClosedEvent(this Model.Ticket ticket) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        CustomerId = ticket.CustomerId?.ToString() ?? "",
+        Category = (Common.V1.ServiceCategory)ticket.Category,
+        ClosedAt = ticket.ClosedAt.ToTimestamp(),
     };
 
     public static V1.Station ToProto(this Model.Station station) => new()
@@ -107,5 +298,7 @@ internal static class TicketMappings
         StationId = technician.StationId.ToString(),
         Name = technician.Name,
         Skills = { technician.Skills },
+        Certifications = { technician.Certifications },
+        Region = technician.Region,
     };
 }

@@ -11,6 +11,10 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<Technician> Technicians => Set<Technician>();
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+    public DbSet<TicketStatusChange> TicketStatusChanges => Set<TicketStatusChange>();
+    public DbSet<TicketAssignment> TicketAssignments => Set<TicketAssignment>();
+    public DbSet<WorkRecord> WorkRecords => Set<WorkRecord>();
+    public DbSet<FaultType> FaultTypes => Set<FaultType>();
 
     /// <summary>
     /// The next count of a station's tickets on a day. Drawn in a statement of its own, outside the

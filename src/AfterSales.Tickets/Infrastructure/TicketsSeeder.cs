@@ -18,10 +18,12 @@ internal sealed class TicketsSeeder : IDbSeeder<TicketsDbContext>
             new Station(DemoIds.StationHangzhou, "ST-HZ01", "杭州西湖特约服务站", "ZJ-HZ"),
             new Station(DemoIds.StationNingbo, "ST-NB01", "宁波北仑特约服务站", "ZJ-NB"));
         context.Technicians.AddRange(
-            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000001"), DemoIds.StationHangzhou, "张伟", ["elevator", "electrical"]),
-            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000002"), DemoIds.StationHangzhou, "刘洋", ["hvac"]),
-            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000003"), DemoIds.StationHangzhou, "孙丽", ["access-control", "electrical"]),
-            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000004"), DemoIds.StationNingbo, "周强", ["elevator"]));
+            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000001"), DemoIds.StationHangzhou, "张伟", ["elevator", "electrical"],
+                ["lift-maintenance-licence", "electrician-licence"], "ZJ-HZ"),
+            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000002"), DemoIds.StationHangzhou, "刘洋", ["hvac"], ["refrigeration-licence"], "ZJ-HZ"),
+            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000003"), DemoIds.StationHangzhou, "孙丽", ["access-control", "electrical"],
+                [], "ZJ-HZ"),
+            new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000004"), DemoIds.StationNingbo, "周强", ["elevator"], ["lift-maintenance-licence"], "ZJ-NB"));
         await context.SaveChangesAsync(cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class EntitlementClient(CustomerService.CustomerServiceClient cust
         {
             entitlement = await customers.CheckEntitlementAsync(new CheckEntitlementRequest
             {
-                SerialNumber = report.SerialNumber,
+                SerialNumber = report.SerialNumber ?? throw new ArgumentException("An internal job has no asset to check.", nameof(report)),
                 ComponentCode = report.ComponentCode ?? "",
                 At = Timestamp.FromDateTimeOffset(report.ReceivedAt),
             }, cancellationToken: cancellationToken);
@@ -60,6 +60,7 @@ public sealed class EntitlementClient(CustomerService.CustomerServiceClient cust
                 Common.V1.ServiceCategory.Free => ServiceCategory.Free,
                 _ => throw new InvalidOperationException($"The customers service answered category {entitlement.Category}."),
             },
-            entitlement.Reason);
+            entitlement.Reason,
+            Guid.TryParse(entitlement.SiteId, out var site) ? new IntakeSite(site, entitlement.SiteAddress, entitlement.Region, entitlement.DistanceKm) : null);
     }
 }

@@ -13,8 +13,6 @@ using AfterSales.Tickets.V1;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace AfterSales.FunctionalTests.Documents;
@@ -215,42 +213,5 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Equal("A service this call depends on answered Unavailable.", error.Status.Detail);
         Assert.Equal(0, await ArchivedCopiesAsync(ticket.TicketId));
-    }
-
-    [Fact]
-    public async Task Upgrading_gives_a_station_s_earlier_copies_its_station_as_subject_station_and_leaves_staff_copies_to_staff()
-    {
-        var options = new DbContextOptionsBuilder<DocumentsDbContext>()
-            .UseNpgsql(Suite.Servers.Database($"documents_upgrade_{Guid.NewGuid():N}"),
-                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", ResourceNames.Documents))
-            .Options;
-        // A database of its own, left to go with the test server: dropping one waits on a checkpoint.
-        await using var db = new DocumentsDbContext(options);
-        var migrations = db.Database.GetMigrations().ToList();
-        var upgrade = migrations.FindIndex(m => m.EndsWith("_SubjectStation", StringComparison.Ordinal));
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(migrations[upgrade - 1]);
-        var (byStation, byStaff) = (Guid.NewGuid(), Guid.NewGuid());
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO documents."Templates" ("Id", "Code", "Title", "Version", "SubjectKind")
-            VALUES ({Guid.NewGuid()}, 'SERVICE-VOUCHER', '服务凭证', 1, 1)
-            """);
-        foreach (var (id, owner, content) in new[] { (byStation, (Guid?)DemoIds.StationNingbo, new byte[] { 1 }), (byStaff, null, [2]) })
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO documents."ArchivedDocuments"
-                    ("Id", "TemplateCode", "TemplateVersion", "SubjectId", "OwnerStationId", "MediaType", "Sha256", "ArchivedAt", "Content")
-                VALUES ({id}, 'SERVICE-VOUCHER', 1, {Guid.NewGuid()}, {owner}, 'application/pdf', {Sha256Of(content)}, now(), {content})
-                """);
-        }
-
-        await migrator.MigrateAsync();
-
-        var subjectStations = await db.ArchivedDocuments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.SubjectStationId);
-        Assert.Equal(DemoIds.StationNingbo, subjectStations[byStation]);
-        Assert.Null(subjectStations[byStaff]);
-        var changed = await Assert.ThrowsAsync<PostgresException>(() =>
-            db.Database.ExecuteSqlRawAsync("UPDATE documents.\"ArchivedDocuments\" SET \"SubjectStationId\" = NULL"));
-        Assert.Equal(PostgresErrorCodes.RestrictViolation, changed.SqlState);
     }
 }

@@ -142,7 +142,7 @@ public sealed class ServiceAccountTests(Suite suite) : IClassFixture<Suite>
     }
 
     [Theory]
-    [InlineData(ResourceNames.Tickets)]   // a free-standing sequence
+    [InlineData(ResourceNames.Tickets)]   // tables, indexes and owned collections
     [InlineData(ResourceNames.Documents)] // a function and a trigger
     public async Task A_database_the_superuser_migrated_is_handed_over_and_migrates_again_as_the_role(string service)
     {

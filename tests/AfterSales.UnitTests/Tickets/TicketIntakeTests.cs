@@ -8,6 +8,8 @@ namespace AfterSales.UnitTests.Tickets;
 
 public class TicketIntakeTests
 {
+    private static readonly IReadOnlySet<string> FaultTypes = Model.FaultType.Defaults.Select(f => f.Code).ToHashSet();
+
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
 
     /// <summary>The company's staff registering: they may register a request late, up to a week back.</summary>
@@ -28,7 +30,7 @@ public class TicketIntakeTests
     [Fact]
     public void A_valid_request_becomes_a_trimmed_report_received_now()
     {
-        var report = Valid().ToIntakeReport(Staff);
+        var report = Valid().ToIntakeReport(Staff, FaultTypes);
 
         Assert.Equal("EL-1", report.SerialNumber);
         Assert.Null(report.ComponentCode);
@@ -39,7 +41,7 @@ public class TicketIntakeTests
     [Fact]
     public void Every_missing_field_is_reported_at_once()
     {
-        var error = Assert.Throws<ValidationException>(() => new CreateTicketRequest().ToIntakeReport(Staff));
+        var error = Assert.Throws<ValidationException>(() => new CreateTicketRequest().ToIntakeReport(Staff, FaultTypes));
 
         Assert.Equal(
             ["channel", "contact_name", "contact_phone", "fault_description", "serial_number"],
@@ -52,7 +54,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(10));
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff, FaultTypes));
 
         Assert.Equal("received_at", Assert.Single(error.Violations).Field);
     }
@@ -63,7 +65,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(2));
 
-        Assert.Equal(Now.AddMinutes(2), request.ToIntakeReport(Staff).ReceivedAt);
+        Assert.Equal(Now.AddMinutes(2), request.ToIntakeReport(Staff, FaultTypes).ReceivedAt);
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.Channel = (IntakeChannel)42;
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff, FaultTypes));
 
         Assert.Equal("channel", Assert.Single(error.Violations).Field);
     }
@@ -83,7 +85,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.FaultDescription = new string('坏', 2001);
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff, FaultTypes));
 
         Assert.Equal("fault_description", Assert.Single(error.Violations).Field);
     }
@@ -91,10 +93,10 @@ public class TicketIntakeTests
     [Fact]
     public void A_ticket_opens_registered_with_the_category_of_its_entitlement()
     {
-        var report = Valid().ToIntakeReport(Staff);
+        var report = Valid().ToIntakeReport(Staff, FaultTypes);
         var entitlement = new Model.IntakeEntitlement(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Model.ServiceCategory.Contract, "HT-1");
 
-        var ticket = Model.Ticket.Open(Guid.NewGuid(), "T20261127-ST-HZ01-0001", report, entitlement, Now);
+        var ticket = Model.Ticket.Open(Guid.NewGuid(), "T20261127-ST-HZ01-0001", report, entitlement, "reception", Now);
 
         Assert.Equal(Model.TicketStatus.Registered, ticket.Status);
         Assert.Equal(Model.ServiceCategory.Contract, ticket.Category);
@@ -113,7 +115,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(-1));
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Station));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Station, FaultTypes));
 
         Assert.Equal("received_at", Assert.Single(error.Violations).Field);
     }
@@ -125,7 +127,7 @@ public class TicketIntakeTests
         request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddDays(-6));
         request.LateRegistrationReason = " 周六收到的来信 ";
 
-        var report = request.ToIntakeReport(Staff);
+        var report = request.ToIntakeReport(Staff, FaultTypes);
 
         Assert.Equal(Now.AddDays(-6), report.ReceivedAt);
         Assert.Equal("周六收到的来信", report.LateRegistrationReason);
@@ -137,7 +139,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.ReceivedAt = Timestamp.FromDateTimeOffset(Now.AddHours(-3));
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff, FaultTypes));
 
         Assert.Equal("late_registration_reason", Assert.Single(error.Violations).Field);
     }
@@ -149,7 +151,7 @@ public class TicketIntakeTests
         request.ReceivedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2018, 3, 1, 0, 0, 0, TimeSpan.Zero));
         request.LateRegistrationReason = "补录";
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Staff, FaultTypes));
 
         Assert.Equal("received_at", Assert.Single(error.Violations).Field);
     }
@@ -160,7 +162,7 @@ public class TicketIntakeTests
         var request = Valid();
         request.LateRegistrationReason = "补录";
 
-        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Station));
+        var error = Assert.Throws<ValidationException>(() => request.ToIntakeReport(Station, FaultTypes));
 
         Assert.Equal("late_registration_reason", Assert.Single(error.Violations).Field);
     }

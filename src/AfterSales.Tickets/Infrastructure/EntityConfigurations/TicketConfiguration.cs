@@ -18,9 +18,79 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.FaultDescription).HasMaxLength(2000);
         builder.Property(t => t.CategoryReason).HasMaxLength(500);
         builder.Property(t => t.LateRegistrationReason).HasMaxLength(IntakeClock.MaxReasonLength);
+        builder.Property(t => t.FaultType).HasMaxLength(32);
+        builder.Property(t => t.SiteCondition).HasMaxLength(1000);
+        builder.Property(t => t.SiteAddress).HasMaxLength(300);
+        builder.Property(t => t.Region).HasMaxLength(32);
+        builder.Property(t => t.RemoteConsentBy).HasMaxLength(100);
+        builder.Property(t => t.HoldNote).HasMaxLength(Ticket.MaxNoteLength);
+        builder.Property(t => t.ReceiptNumber).HasMaxLength(32);
+        builder.Property(t => t.SignedBy).HasMaxLength(100);
+        builder.Property(t => t.CancelReason).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.Version).IsRowVersion();
+        builder.HasMany(t => t.StatusChanges).WithOne().HasForeignKey(c => c.TicketId);
+        builder.HasMany(t => t.Assignments).WithOne().HasForeignKey(a => a.TicketId);
+        builder.HasMany(t => t.WorkRecords).WithOne().HasForeignKey(r => r.TicketId);
         builder.HasIndex(t => new { t.StationId, t.ReceivedAt });
         builder.HasIndex(t => new { t.ReceivedAt, t.Number });
+        // The dispatch queue: a station's registered tickets; a technician's open load.
+        builder.HasIndex(t => new { t.StationId, t.Status, t.CreatedAt });
+        builder.HasIndex(t => new { t.TechnicianId, t.Status });
+    }
+}
+
+internal sealed class TicketStatusChangeConfiguration : IEntityTypeConfiguration<TicketStatusChange>
+{
+    public void Configure(EntityTypeBuilder<TicketStatusChange> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Actor).HasMaxLength(200);
+        builder.Property(c => c.Note).HasMaxLength(2 * Ticket.MaxNoteLength);
+        builder.HasIndex(c => new { c.TicketId, c.At });
+    }
+}
+
+internal sealed class TicketAssignmentConfiguration : IEntityTypeConfiguration<TicketAssignment>
+{
+    public void Configure(EntityTypeBuilder<TicketAssignment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.AssignedBy).HasMaxLength(200);
+        builder.Property(a => a.EndReason).HasMaxLength(2 * Ticket.MaxNoteLength);
+        builder.HasOne<Technician>().WithMany().HasForeignKey(a => a.TechnicianId);
+        // At most one open assignment per ticket, whatever two dispatchers do at once.
+        builder.HasIndex(a => a.TicketId).IsUnique().HasFilter("\"EndedAt\" IS NULL");
+    }
+}
+
+internal sealed class WorkRecordConfiguration : IEntityTypeConfiguration<WorkRecord>
+{
+    public void Configure(EntityTypeBuilder<WorkRecord> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.RecordedBy).HasMaxLength(200);
+        builder.Property(r => r.RunningHours).HasPrecision(12, 2);
+        builder.Property(r => r.MileageKm).HasPrecision(12, 2);
+        builder.Property(r => r.FindingsListen).HasMaxLength(1000);
+        builder.Property(r => r.FindingsLook).HasMaxLength(1000);
+        builder.Property(r => r.FindingsCheck).HasMaxLength(1000);
+        builder.Property(r => r.WorkDone).HasMaxLength(2000);
+        builder.OwnsMany(r => r.Parts, parts => parts.ToJson());
+        builder.OwnsMany(r => r.Labour, labour => labour.ToJson());
+        builder.HasIndex(r => r.TicketId);
+    }
+}
+
+internal sealed class FaultTypeConfiguration : IEntityTypeConfiguration<FaultType>
+{
+    public void Configure(EntityTypeBuilder<FaultType> builder)
+    {
+        builder.HasKey(f => f.Code);
+        builder.Property(f => f.Code).HasMaxLength(32);
+        builder.Property(f => f.Name).HasMaxLength(100);
+        builder.Property(f => f.Skill).HasMaxLength(50);
+        builder.Property(f => f.Certification).HasMaxLength(50);
+        builder.HasData(FaultType.Defaults);
     }
 }
 
@@ -42,6 +112,7 @@ internal sealed class TechnicianConfiguration : IEntityTypeConfiguration<Technic
     {
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Region).HasMaxLength(32);
         builder.HasOne<Station>().WithMany().HasForeignKey(t => t.StationId);
     }
 }

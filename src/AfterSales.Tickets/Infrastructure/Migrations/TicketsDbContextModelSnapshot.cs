@@ -208,6 +208,78 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.ToTable("TicketNumberCounters", "tickets");
                 });
 
+            modelBuilder.Entity("AfterSales.Tickets.Model.FaultType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Certification")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Skill")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("FaultTypes", "tickets");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "BODY",
+                            Name = "车身/结构故障",
+                            Skill = "mechanical"
+                        },
+                        new
+                        {
+                            Code = "ENGINE_CHASSIS",
+                            Name = "发动机/底盘故障",
+                            Skill = "mechanical"
+                        },
+                        new
+                        {
+                            Code = "ELECTRICAL",
+                            Certification = "electrician-licence",
+                            Name = "电气故障",
+                            Skill = "electrical"
+                        },
+                        new
+                        {
+                            Code = "SOFTWARE",
+                            Name = "软件/控制系统故障",
+                            Skill = "software"
+                        },
+                        new
+                        {
+                            Code = "LIFT",
+                            Certification = "lift-maintenance-licence",
+                            Name = "电梯故障",
+                            Skill = "elevator"
+                        },
+                        new
+                        {
+                            Code = "REFRIGERATION",
+                            Certification = "refrigeration-licence",
+                            Name = "制冷/空调故障",
+                            Skill = "hvac"
+                        },
+                        new
+                        {
+                            Code = "ACCESS_CONTROL",
+                            Name = "门禁/安防故障",
+                            Skill = "access-control"
+                        });
+                });
+
             modelBuilder.Entity("AfterSales.Tickets.Model.Station", b =>
                 {
                     b.Property<Guid>("Id")
@@ -243,10 +315,19 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<string>>("Certifications")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.PrimitiveCollection<List<string>>("Skills")
                         .IsRequired()
@@ -268,8 +349,21 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("AssetId")
+                    b.Property<DateTimeOffset?>("AppointmentEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AppointmentStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssetId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("Category")
                         .HasColumnType("integer");
@@ -281,6 +375,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ComponentCode")
                         .HasMaxLength(32)
@@ -299,13 +396,37 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("CustomerId")
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DistanceKm")
+                        .HasColumnType("integer");
 
                     b.Property<string>("FaultDescription")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FaultType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("HeldFromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("HeldSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HoldNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("HoldReason")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LateRegistrationReason")
                         .HasMaxLength(500)
@@ -316,13 +437,57 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PromisedReturnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ReceiptVoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RemoteConsentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SerialNumber")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SiteAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SiteCondition")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("StationId")
                         .HasColumnType("uuid");
@@ -330,11 +495,29 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TravelStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<int?>("VisitResult")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("VoucherDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WorkRecordCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkshopRecordCount")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -345,7 +528,148 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("StationId", "ReceivedAt");
 
+                    b.HasIndex("TechnicianId", "Status");
+
+                    b.HasIndex("StationId", "Status", "CreatedAt");
+
                     b.ToTable("Tickets", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.TicketAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.ToTable("TicketAssignments", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.TicketStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "At");
+
+                    b.ToTable("TicketStatusChanges", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.WorkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FindingsCheck")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FindingsListen")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FindingsLook")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("MileageKm")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("OpenedBefore")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<Guid>>("PhotoDocumentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("RunningHours")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WorkDone")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("WorkRecords", "tickets");
                 });
 
             modelBuilder.Entity("AfterSales.Tickets.Model.Technician", b =>
@@ -355,6 +679,101 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.TicketAssignment", b =>
+                {
+                    b.HasOne("AfterSales.Tickets.Model.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Tickets.Model.Ticket", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.TicketStatusChange", b =>
+                {
+                    b.HasOne("AfterSales.Tickets.Model.Ticket", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.WorkRecord", b =>
+                {
+                    b.HasOne("AfterSales.Tickets.Model.Ticket", null)
+                        .WithMany("WorkRecords")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("AfterSales.Tickets.Model.LabourHours", "Labour", b1 =>
+                        {
+                            b1.Property<Guid>("WorkRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Hours");
+
+                            b1.Property<Guid>("TechnicianId");
+
+                            b1.HasKey("WorkRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WorkRecords", "tickets");
+
+                            b1
+                                .ToJson("Labour")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkRecordId");
+                        });
+
+                    b.OwnsMany("AfterSales.Tickets.Model.PartUsed", "Parts", b1 =>
+                        {
+                            b1.Property<Guid>("WorkRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("OldPartKept");
+
+                            b1.Property<string>("PartNumber")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.HasKey("WorkRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WorkRecords", "tickets");
+
+                            b1
+                                .ToJson("Parts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkRecordId");
+                        });
+
+                    b.Navigation("Labour");
+
+                    b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.Ticket", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("StatusChanges");
+
+                    b.Navigation("WorkRecords");
                 });
 #pragma warning restore 612, 618
         }

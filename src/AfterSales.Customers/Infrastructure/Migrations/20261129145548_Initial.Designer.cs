@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Customers.Infrastructure.Migrations
 {
     [DbContext(typeof(CustomersDbContext))]
-    [Migration("20261127223247_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261129145548_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -246,6 +246,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
 
                     b.HasKey("EventId");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessage", "customers");
                 });
 
@@ -342,6 +344,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "customers");
                 });

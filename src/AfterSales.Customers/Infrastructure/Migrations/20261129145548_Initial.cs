@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AfterSales.Customers.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialCreate : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -253,6 +253,18 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                 schema: "customers",
                 table: "Customers",
                 column: "ServingStationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecord_CreatedAt",
+                schema: "customers",
+                table: "IdempotencyRecord",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessage_ProcessedAt",
+                schema: "customers",
+                table: "InboxMessage",
+                column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessage_CreatedAt",

@@ -1,27 +1,26 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AfterSales.Tickets.Infrastructure.Migrations
+namespace AfterSales.Feedback.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialCreate : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.EnsureSchema(
-                name: "tickets");
+                name: "feedback");
 
             migrationBuilder.CreateSequence(
-                name: "ticket_numbers",
-                schema: "tickets");
+                name: "complaint_numbers",
+                schema: "feedback");
 
             migrationBuilder.CreateTable(
                 name: "AuditEntry",
-                schema: "tickets",
+                schema: "feedback",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -40,8 +39,29 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Complaints",
+                schema: "feedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    Progress = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecord",
-                schema: "tickets",
+                schema: "feedback",
                 columns: table => new
                 {
                     Caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -58,7 +78,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "InboxMessage",
-                schema: "tickets",
+                schema: "feedback",
                 columns: table => new
                 {
                     EventId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -72,7 +92,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessage",
-                schema: "tickets",
+                schema: "feedback",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -89,7 +109,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "ParkedEvent",
-                schema: "tickets",
+                schema: "feedback",
                 columns: table => new
                 {
                     EventId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -105,115 +125,49 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     table.PrimaryKey("PK_ParkedEvent", x => x.EventId);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "Stations",
-                schema: "tickets",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Region = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Stations", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Tickets",
-                schema: "tickets",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SerialNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ComponentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FaultDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Category = table.Column<int>(type: "integer", nullable: false),
-                    CategoryReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Tickets", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Technicians",
-                schema: "tickets",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Skills = table.Column<List<string>>(type: "text[]", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Technicians", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Technicians_Stations_StationId",
-                        column: x => x.StationId,
-                        principalSchema: "tickets",
-                        principalTable: "Stations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntry_EntityId",
-                schema: "tickets",
+                schema: "feedback",
                 table: "AuditEntry",
                 column: "EntityId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessage_CreatedAt",
-                schema: "tickets",
-                table: "OutboxMessage",
-                column: "CreatedAt",
-                filter: "\"PublishedAt\" IS NULL");
+                name: "IX_Complaints_CustomerId",
+                schema: "feedback",
+                table: "Complaints",
+                column: "CustomerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Stations_Code",
-                schema: "tickets",
-                table: "Stations",
-                column: "Code",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Technicians_StationId",
-                schema: "tickets",
-                table: "Technicians",
-                column: "StationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tickets_Number",
-                schema: "tickets",
-                table: "Tickets",
+                name: "IX_Complaints_Number",
+                schema: "feedback",
+                table: "Complaints",
                 column: "Number",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_ReceivedAt_Number",
-                schema: "tickets",
-                table: "Tickets",
-                columns: new[] { "ReceivedAt", "Number" });
+                name: "IX_Complaints_RecordedAt_Number",
+                schema: "feedback",
+                table: "Complaints",
+                columns: new[] { "RecordedAt", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_StationId_ReceivedAt",
-                schema: "tickets",
-                table: "Tickets",
-                columns: new[] { "StationId", "ReceivedAt" });
+                name: "IX_IdempotencyRecord_CreatedAt",
+                schema: "feedback",
+                table: "IdempotencyRecord",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessage_ProcessedAt",
+                schema: "feedback",
+                table: "InboxMessage",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_CreatedAt",
+                schema: "feedback",
+                table: "OutboxMessage",
+                column: "CreatedAt",
+                filter: "\"PublishedAt\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -221,39 +175,31 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AuditEntry",
-                schema: "tickets");
+                schema: "feedback");
+
+            migrationBuilder.DropTable(
+                name: "Complaints",
+                schema: "feedback");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecord",
-                schema: "tickets");
+                schema: "feedback");
 
             migrationBuilder.DropTable(
                 name: "InboxMessage",
-                schema: "tickets");
+                schema: "feedback");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessage",
-                schema: "tickets");
+                schema: "feedback");
 
             migrationBuilder.DropTable(
                 name: "ParkedEvent",
-                schema: "tickets");
-
-            migrationBuilder.DropTable(
-                name: "Technicians",
-                schema: "tickets");
-
-            migrationBuilder.DropTable(
-                name: "Tickets",
-                schema: "tickets");
-
-            migrationBuilder.DropTable(
-                name: "Stations",
-                schema: "tickets");
+                schema: "feedback");
 
             migrationBuilder.DropSequence(
-                name: "ticket_numbers",
-                schema: "tickets");
+                name: "complaint_numbers",
+                schema: "feedback");
         }
     }
 }

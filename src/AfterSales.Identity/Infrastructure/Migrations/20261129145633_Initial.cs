@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AfterSales.Identity.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialCreate : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -60,6 +60,22 @@ namespace AfterSales.Identity.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInThrottles",
+                schema: "identity",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    WindowStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInThrottles", x => new { x.Kind, x.Name });
                 });
 
             migrationBuilder.CreateTable(
@@ -198,6 +214,10 @@ namespace AfterSales.Identity.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens",
+                schema: "identity");
+
+            migrationBuilder.DropTable(
+                name: "SignInThrottles",
                 schema: "identity");
 
             migrationBuilder.DropTable(

@@ -3,17 +3,20 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AfterSales.Feedback.Infrastructure.Migrations
+namespace AfterSales.Billing.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class PlatformTables : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.EnsureSchema(
+                name: "billing");
+
             migrationBuilder.CreateTable(
                 name: "AuditEntry",
-                schema: "feedback",
+                schema: "billing",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -32,8 +35,25 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeeItems",
+                schema: "billing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeeItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecord",
-                schema: "feedback",
+                schema: "billing",
                 columns: table => new
                 {
                     Caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -50,7 +70,7 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "InboxMessage",
-                schema: "feedback",
+                schema: "billing",
                 columns: table => new
                 {
                     EventId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -64,7 +84,7 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessage",
-                schema: "feedback",
+                schema: "billing",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -81,7 +101,7 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
 
             migrationBuilder.CreateTable(
                 name: "ParkedEvent",
-                schema: "feedback",
+                schema: "billing",
                 columns: table => new
                 {
                     EventId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -97,18 +117,61 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
                     table.PrimaryKey("PK_ParkedEvent", x => x.EventId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TicketAccounts",
+                schema: "billing",
+                columns: table => new
+                {
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TicketNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CategoryRevisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketAccounts", x => x.TicketId);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntry_EntityId",
-                schema: "feedback",
+                schema: "billing",
                 table: "AuditEntry",
                 column: "EntityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FeeItems_Code",
+                schema: "billing",
+                table: "FeeItems",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecord_CreatedAt",
+                schema: "billing",
+                table: "IdempotencyRecord",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessage_ProcessedAt",
+                schema: "billing",
+                table: "InboxMessage",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessage_CreatedAt",
-                schema: "feedback",
+                schema: "billing",
                 table: "OutboxMessage",
                 column: "CreatedAt",
                 filter: "\"PublishedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketAccounts_StationId",
+                schema: "billing",
+                table: "TicketAccounts",
+                column: "StationId");
         }
 
         /// <inheritdoc />
@@ -116,23 +179,31 @@ namespace AfterSales.Feedback.Infrastructure.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AuditEntry",
-                schema: "feedback");
+                schema: "billing");
+
+            migrationBuilder.DropTable(
+                name: "FeeItems",
+                schema: "billing");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecord",
-                schema: "feedback");
+                schema: "billing");
 
             migrationBuilder.DropTable(
                 name: "InboxMessage",
-                schema: "feedback");
+                schema: "billing");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessage",
-                schema: "feedback");
+                schema: "billing");
 
             migrationBuilder.DropTable(
                 name: "ParkedEvent",
-                schema: "feedback");
+                schema: "billing");
+
+            migrationBuilder.DropTable(
+                name: "TicketAccounts",
+                schema: "billing");
         }
     }
 }

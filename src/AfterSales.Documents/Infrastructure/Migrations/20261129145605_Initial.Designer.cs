@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Documents.Infrastructure.Migrations
 {
     [DbContext(typeof(DocumentsDbContext))]
-    [Migration("20261127224555_PlatformTables")]
-    partial class PlatformTables
+    [Migration("20261129145605_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -40,6 +40,9 @@ namespace AfterSales.Documents.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("OwnerStationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -47,6 +50,9 @@ namespace AfterSales.Documents.Infrastructure.Migrations
                         .IsFixedLength();
 
                     b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SubjectStationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("TemplateCode")
@@ -64,8 +70,10 @@ namespace AfterSales.Documents.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TemplateCode", "SubjectId", "Sha256")
+                    b.HasIndex("TemplateCode", "SubjectId", "Sha256", "SubjectStationId")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TemplateCode", "SubjectId", "Sha256", "SubjectStationId"), false);
 
                     b.ToTable("ArchivedDocuments", "documents");
                 });
@@ -160,6 +168,8 @@ namespace AfterSales.Documents.Infrastructure.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("EventId");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessage", "documents");
                 });
@@ -257,6 +267,8 @@ namespace AfterSales.Documents.Infrastructure.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Caller", "Method", "RequestId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "documents");
                 });

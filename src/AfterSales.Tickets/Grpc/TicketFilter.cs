@@ -1,0 +1,112 @@
+using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
+using AfterSales.Tickets.V1;
+using Model = AfterSales.Tickets.Model;
+
+namespace AfterSales.Tickets.Grpc;
+
+/// <summary>The filters of a ticket list, checked; each one given narrows the list.</summary>
+internal sealed record TicketFilter(
+    Guid? StationId,
+    IReadOnlyList<Model.TicketStatus> Statuses,
+    Guid? TechnicianId,
+    Model.ServiceCategory? Category,
+    Model.Priority? Priority,
+    Guid? CustomerId,
+    DateTimeOffset? ReceivedFrom,
+    DateTimeOffset? ReceivedBefore)
+{
+    public const int MaxStatuses = 16;
+
+    public IQueryable<Model.Ticket> Apply(IQueryable<Model.Ticket> tickets)
+    {
+        if (StationId is { } station)
+        {
+            tickets = tickets.Where(t => t.StationId == station);
+        }
+        if (Statuses.Count > 0)
+        {
+            var statuses = Statuses.ToList();
+            tickets = tickets.Where(t => statuses.Contains(t.Status));
+        }
+        if (TechnicianId is { } technician)
+        {
+            tickets = tickets.Where(t => t.TechnicianId == technician);
+        }
+        if (Category is { } category)
+        {
+            tickets = tickets.Where(t => t.Category == category);
+        }
+        if (Priority is { } priority)
+        {
+            tickets = tickets.Where(t => t.Priority == priority);
+        }
+        if (CustomerId is { } customer)
+        {
+            tickets = tickets.Where(t => t.CustomerId == customer);
+        }
+        if (ReceivedFrom is { } from)
+        {
+            tickets = tickets.Where(t => t.ReceivedAt >= from);
+        }
+        if (ReceivedBefore is { } before)
+        {
+            tickets = tickets.Where(t => t.ReceivedAt < before);
+        }
+        return tickets;
+    }
+}
+
+internal static class TicketFilterMappings
+{
+    public static TicketFilter ToFilter(this ListTicketsRequest request)
+    {
+        var violations = new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
+        var station = OptionalId(violations, "station_id", request.StationId);
+        var technician = OptionalId(violations, "technician_id", request.TechnicianId);
+        var customer = OptionalId(violations, "customer_id", request.CustomerId);
+        if (request.Statuses.Count > TicketFilter.MaxStatuses)
+        {
+            violations.Add("statuses", $"statuses may name at most {TicketFilter.MaxStatuses} statuses.");
+        }
+        else if (request.Statuses.Any(s => s == TicketStatus.Unspecified || !Enum.IsDefined(s)))
+        {
+            violations.Add("statuses", "statuses must name ticket statuses.");
+        }
+        if (!Enum.IsDefined(request.Category))
+        {
+            violations.Add("category", "category must be PAID, CONTRACT, FREE or INTERNAL.");
+        }
+        if (!Enum.IsDefined(request.Priority))
+        {
+            violations.Add("priority", "priority must be NORMAL, URGENT or EMERGENCY.");
+        }
+        var from = request.ReceivedFrom?.ToDateTimeOffset();
+        var before = request.ReceivedBefore?.ToDateTimeOffset();
+        if (from is not null && before is not null && before <= from)
+        {
+            violations.Add("received_before", "received_before must be later than received_from.");
+        }
+        violations.ThrowIfAny();
+
+        return new TicketFilter(
+            station,
+            [.. request.Statuses.Distinct().Select(s => (Model.TicketStatus)s)],
+            technician,
+            request.Category == Common.V1.ServiceCategory.Unspecified ? null : (Model.ServiceCategory)request.Category,
+            request.Priority == Priority.Unspecified ? null : (Model.Priority)request.Priority,
+            customer,
+            from,
+            before);
+    }
+
+    private static Guid? OptionalId(FieldViolations violations, string field, string value)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        violations.RequireId(field, value, out var id);
+        return id;
+    }
+}
