@@ -76,6 +76,10 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                 return Status(Code.Aborted, exception.Message);
             case DbUpdateConcurrencyException:
                 return Status(Code.Aborted, "The object was changed by someone else; read it again and retry.");
+            // A uniqueness the handler did not check first (it checks what a caller can get wrong on its own,
+            // e.g. a serial number in use) is lost to a concurrent writer: the same answer as above.
+            case DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } }:
+                return Status(Code.Aborted, "The object was changed by someone else; read it again and retry.");
             case PermissionDeniedException:
                 return Status(Code.PermissionDenied, exception.Message);
             case RpcException rpc:

@@ -33,9 +33,10 @@ public sealed partial class TicketGrpcService
                 .SingleOrDefaultAsync(t => t.Id == technicianId && t.StationId == ticket.StationId, context.CancellationToken)
                 ?? throw ValidationException.ForField("technician_id", "technician_id names no technician of the ticket's station.");
             var reassigning = ticket.Status != Model.TicketStatus.Registered;
-            if (reassigning && string.IsNullOrWhiteSpace(request.Reason) && Model.TicketLifecycle.Allows(ticket.Status, Model.TicketAction.Reassign))
+            if (reassigning && string.IsNullOrWhiteSpace(request.Reason))
             {
-                throw ValidationException.ForField("reason", "reason is required to reassign a ticket.");
+                // Most often a second dispatcher who did not see the first's assignment: it must not win.
+                throw Model.TicketLifecycle.Refusal(ticket.Status, Model.TicketAction.Dispatch, "it is assigned already; a reassignment needs a reason");
             }
             var current = await db.TicketAssignments.SingleOrDefaultAsync(a => a.TicketId == ticket.Id && a.EndedAt == null, context.CancellationToken);
             var previous = ticket.TechnicianId;

@@ -44,6 +44,8 @@ internal sealed class TicketStatusChangeConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<TicketStatusChange> builder)
     {
         builder.HasKey(c => c.Id);
+        // Made with its id and added through the ticket: an id that is set must not read as an existing row.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Actor).HasMaxLength(200);
         builder.Property(c => c.Note).HasMaxLength(2 * Ticket.MaxNoteLength);
         builder.HasIndex(c => new { c.TicketId, c.At });
@@ -55,6 +57,8 @@ internal sealed class TicketAssignmentConfiguration : IEntityTypeConfiguration<T
     public void Configure(EntityTypeBuilder<TicketAssignment> builder)
     {
         builder.HasKey(a => a.Id);
+        // Made with its id and added through the ticket: an id that is set must not read as an existing row.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.AssignedBy).HasMaxLength(200);
         builder.Property(a => a.EndReason).HasMaxLength(2 * Ticket.MaxNoteLength);
         builder.HasOne<Technician>().WithMany().HasForeignKey(a => a.TechnicianId);
@@ -68,6 +72,8 @@ internal sealed class WorkRecordConfiguration : IEntityTypeConfiguration<WorkRec
     public void Configure(EntityTypeBuilder<WorkRecord> builder)
     {
         builder.HasKey(r => r.Id);
+        // Made with its id and added through the ticket: an id that is set must not read as an existing row.
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.RecordedBy).HasMaxLength(200);
         builder.Property(r => r.RunningHours).HasPrecision(12, 2);
         builder.Property(r => r.MileageKm).HasPrecision(12, 2);

@@ -538,7 +538,6 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
             modelBuilder.Entity("AfterSales.Tickets.Model.TicketAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AssignedAt")
@@ -576,7 +575,6 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
             modelBuilder.Entity("AfterSales.Tickets.Model.TicketStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
@@ -610,7 +608,6 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
             modelBuilder.Entity("AfterSales.Tickets.Model.WorkRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ArrivedAt")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Tickets.Infrastructure.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261129145949_Initial")]
+    [Migration("20261129151136_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -541,7 +541,6 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
             modelBuilder.Entity("AfterSales.Tickets.Model.TicketAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AssignedAt")
@@ -579,7 +578,6 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
             modelBuilder.Entity("AfterSales.Tickets.Model.TicketStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
@@ -613,7 +611,6 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
             modelBuilder.Entity("AfterSales.Tickets.Model.WorkRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ArrivedAt")
