@@ -1,27 +1,10 @@
 using AfterSales.Tickets.Sla;
+using static AfterSales.UnitTests.Tickets.Sla.TestCalendars;
 
 namespace AfterSales.UnitTests.Tickets.Sla;
 
 public class ServiceCalendarTests
 {
-    /// <summary>Shanghai wall-clock time as an instant.</summary>
-    internal static DateTimeOffset Beijing(int month, int day, int hour, int minute = 0, int year = 2026) =>
-        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
-
-    /// <summary>
-    /// 8:30–17:30 Monday to Friday, closed on Wednesday 2 December 2026 and working on Saturday 5 December
-    /// (a make-up day), in the company's zone.
-    /// </summary>
-    internal static ServiceCalendar Office() => ServiceCalendar.WorkingHours(
-        "office", "办公时间", new TimeOnly(8, 30), new TimeOnly(17, 30),
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
-        [
-            new SpecialDay(new DateOnly(2026, 12, 2), SpecialDayKind.Holiday, "厂庆"),
-            new SpecialDay(new DateOnly(2026, 12, 5), SpecialDayKind.WorkingDay, "厂庆调休上班"),
-        ]);
-
-    internal static ServiceCalendar AllDay() => ServiceCalendar.RoundTheClock("all-day", "24小时热线");
-
     [Fact]
     public void Hours_added_inside_a_working_day_stay_on_that_day()
     {
