@@ -30,6 +30,7 @@ public sealed class ServiceCalendar
 {
     public const int MaxCodeLength = 32;
     public const int MaxNameLength = 100;
+    public const int MaxTimeZoneIdLength = 64;
 
     /// <summary>The company's zone: <see cref="BusinessCalendar"/>'s default for <c>Business:TimeZone</c>.</summary>
     public const string DefaultTimeZoneId = "Asia/Shanghai";
@@ -105,6 +106,7 @@ public sealed class ServiceCalendar
         ArgumentOutOfRangeException.ThrowIfGreaterThan(code.Length, MaxCodeLength, nameof(code));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(name.Length, MaxNameLength, nameof(name));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(timeZoneId.Length, MaxTimeZoneIdLength, nameof(timeZoneId));
         // Fails here, at configuration, for a zone this machine does not know.
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
         return new ServiceCalendar { Code = code, Name = name, TimeZoneId = timeZoneId, _zone = zone };
