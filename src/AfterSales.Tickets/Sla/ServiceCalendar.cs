@@ -136,7 +136,8 @@ public sealed class ServiceCalendar
     /// <summary>The working time of one full working day: what a target in days means in this calendar.</summary>
     public TimeSpan WorkingDayLength => IsRoundTheClock ? Day : Closes - Opens;
 
-    private TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    // One policy's calendars serve concurrent requests: the caches are published whole, once.
+    private TimeZoneInfo Zone => LazyInitializer.EnsureInitialized(ref _zone, () => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
 
     /// <summary>The day an instant falls on, in the calendar's zone.</summary>
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
@@ -147,8 +148,8 @@ public sealed class ServiceCalendar
         {
             return true;
         }
-        _specialDayIndex ??= _specialDays.ToDictionary(d => d.Date, d => d.Kind);
-        return _specialDayIndex.TryGetValue(date, out var kind)
+        var specialDays = LazyInitializer.EnsureInitialized(ref _specialDayIndex, () => _specialDays.ToDictionary(d => d.Date, d => d.Kind));
+        return specialDays.TryGetValue(date, out var kind)
             ? kind == SpecialDayKind.WorkingDay
             : _workingDays.Contains(date.DayOfWeek);
     }
