@@ -26,9 +26,9 @@ public static class SlaDefaults
     /// <summary>The 24-hour line (24小时): calendar hours.</summary>
     public const string RoundTheClockCalendar = "24h";
 
-    /// <summary>Codes of the fault-type list the seed's targets are keyed by (§2 3.2.2–3.2.3).</summary>
-    public const string BodyFault = "body";
-    public const string EngineChassisFault = "engine-chassis";
+    /// <summary>Codes of the fault-type list (the tickets service's fault types) the seed's targets are keyed by (§2 3.2.2–3.2.3).</summary>
+    public const string BodyFault = "BODY";
+    public const string EngineChassisFault = "ENGINE_CHASSIS";
 
     /// <summary>Kilometres from the serving station within which a body fault is visited (服务半径100km).</summary>
     public const decimal ServiceRadiusKm = 100;

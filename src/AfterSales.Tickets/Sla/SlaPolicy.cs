@@ -1,13 +1,16 @@
 namespace AfterSales.Tickets.Sla;
 
-/// <summary>Why a ticket waits; only some waits stop its SLA clocks.</summary>
+/// <summary>Why a ticket waits; only a wait for the customer stops its SLA clocks. Values as the ticket's hold reasons.</summary>
 public enum SlaHoldReason
 {
-    /// <summary>The customer must act (be home, answer, approve): the company is not late meanwhile.</summary>
-    WaitingForCustomer = 1,
-
     /// <summary>Parts are on their way: the company's own delay, so the clocks run on.</summary>
-    WaitingForParts = 2,
+    WaitingForParts = 1,
+
+    /// <summary>The customer must act (be home, answer, approve): the company is not late meanwhile.</summary>
+    WaitingForCustomer = 2,
+
+    /// <summary>Any other wait is the company's to shorten: the clocks run on.</summary>
+    Other = 3,
 }
 
 /// <summary>A clock and the thresholds its evaluation newly crossed.</summary>

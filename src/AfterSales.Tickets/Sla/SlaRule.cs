@@ -2,7 +2,7 @@ using AfterSales.Tickets.Model;
 
 namespace AfterSales.Tickets.Sla;
 
-/// <summary>How urgent the caller's problem is, as intake records it.</summary>
+/// <summary>How urgent the caller's problem is, as intake records it (the ticket's priority, same names and values).</summary>
 public enum SlaPriority
 {
     Normal = 1,
@@ -58,7 +58,7 @@ public sealed record SlaCase
     public SlaJobKind Job { get; init; } = SlaJobKind.Repair;
     public SlaPriority Priority { get; init; } = SlaPriority.Normal;
 
-    /// <summary>A code of the configurable fault-type list (e.g. body, engine-chassis, electrical, software).</summary>
+    /// <summary>A code of the configurable fault-type list (e.g. BODY, ENGINE_CHASSIS, ELECTRICAL, SOFTWARE).</summary>
     public string? FaultType { get; init; }
 
     /// <summary>The ticket's service category: in warranty (free), under a maintenance contract, or paid.</summary>

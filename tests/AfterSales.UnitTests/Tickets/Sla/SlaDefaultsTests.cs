@@ -22,7 +22,7 @@ public class SlaDefaultsTests
     [Fact]
     public void S2_3_2_2_a_body_fault_within_100_km_is_on_site_within_24_hours()
     {
-        var clocks = Start(new SlaCase { FaultType = "body", DistanceKm = 80 }, Beijing(11, 27, 15, 0));
+        var clocks = Start(new SlaCase { FaultType = "BODY", DistanceKm = 80 }, Beijing(11, 27, 15, 0));
 
         var arrival = Only(SlaClockKind.Arrival, clocks);
         Assert.Equal("S2-3.2.2-BODY-NEAR", arrival.RuleCode);
@@ -32,7 +32,7 @@ public class SlaDefaultsTests
     [Fact]
     public void S2_3_2_2_a_body_fault_beyond_100_km_is_answered_within_12_hours()
     {
-        var clocks = Start(new SlaCase { FaultType = "body", DistanceKm = 150 }, Beijing(11, 27, 15, 0));
+        var clocks = Start(new SlaCase { FaultType = "BODY", DistanceKm = 150 }, Beijing(11, 27, 15, 0));
 
         var response = Only(SlaClockKind.FirstResponse, clocks);
         Assert.Equal("S2-3.2.2-BODY-FAR", response.RuleCode);
@@ -42,7 +42,7 @@ public class SlaDefaultsTests
     [Fact]
     public void S2_3_2_2_a_body_fault_needing_the_supplier_is_answered_within_12_hours_even_nearby()
     {
-        var clocks = Start(new SlaCase { FaultType = "body", DistanceKm = 30, NeedsSupplier = true }, Beijing(11, 27, 15, 0));
+        var clocks = Start(new SlaCase { FaultType = "BODY", DistanceKm = 30, NeedsSupplier = true }, Beijing(11, 27, 15, 0));
 
         var response = Only(SlaClockKind.FirstResponse, clocks);
         Assert.Equal("S2-3.2.2-BODY-SUPPLIER", response.RuleCode);
@@ -52,7 +52,7 @@ public class SlaDefaultsTests
     [Fact]
     public void S2_3_2_3_an_engine_or_chassis_fault_is_answered_in_writing_within_12_hours()
     {
-        var clocks = Start(new SlaCase { FaultType = "engine-chassis", DistanceKm = 40 }, Beijing(11, 30, 20, 0));
+        var clocks = Start(new SlaCase { FaultType = "ENGINE_CHASSIS", DistanceKm = 40 }, Beijing(11, 30, 20, 0));
 
         var response = Only(SlaClockKind.FirstResponse, clocks);
         Assert.Equal("S2-3.2.3-ENGINE-CHASSIS", response.RuleCode);
@@ -84,7 +84,7 @@ public class SlaDefaultsTests
     public void S8_5_1_and_5_3_an_answer_within_2_hotline_hours_and_a_visit_within_12_across_the_national_day_holiday()
     {
         // Wednesday 30 September 17:00: half an hour left that day, then closed 1–7 October.
-        var clocks = Start(new SlaCase { FaultType = "electrical" }, Beijing(9, 30, 17, 0));
+        var clocks = Start(new SlaCase { FaultType = "ELECTRICAL" }, Beijing(9, 30, 17, 0));
 
         Assert.Equal([SlaClockKind.FirstResponse, SlaClockKind.Arrival], clocks.Select(c => c.Kind));
         Assert.All(clocks, c => Assert.Equal("S8-5.1-5.3", c.RuleCode));
@@ -116,7 +116,7 @@ public class SlaDefaultsTests
     [Fact]
     public void S3_4_4_1_equipment_staff_are_on_site_within_1_hour_of_a_return_order()
     {
-        var clocks = Start(new SlaCase { Job = SlaJobKind.ReturnOrder, FaultType = "body", DistanceKm = 5 }, Beijing(11, 29, 22, 30));
+        var clocks = Start(new SlaCase { Job = SlaJobKind.ReturnOrder, FaultType = "BODY", DistanceKm = 5 }, Beijing(11, 29, 22, 30));
 
         var arrival = Only(SlaClockKind.Arrival, clocks);
         Assert.Equal("S3-4.4.1-RETURN-ORDER", arrival.RuleCode);
@@ -148,7 +148,7 @@ public class SlaDefaultsTests
     [Fact]
     public void An_emergency_is_never_held_to_its_fault_types_slower_target()
     {
-        var nearBody = new SlaCase { FaultType = "body", DistanceKm = 20, Priority = SlaPriority.Emergency };
+        var nearBody = new SlaCase { FaultType = "BODY", DistanceKm = 20, Priority = SlaPriority.Emergency };
 
         Assert.Equal("S8-5.1-EMERGENCY", Defaults.Match(nearBody)?.Code);
         Assert.Equal("S2-3.2.2-BODY-NEAR", Defaults.Match(nearBody with { Priority = SlaPriority.Urgent })?.Code);
@@ -165,7 +165,7 @@ public class SlaDefaultsTests
     [Fact]
     public void A_quality_complaint_follows_its_own_targets_whatever_the_fault()
     {
-        var @case = new SlaCase { Job = SlaJobKind.QualityComplaint, Zone = SiteZone.OutOfProvince, FaultType = "body", DistanceKm = 20 };
+        var @case = new SlaCase { Job = SlaJobKind.QualityComplaint, Zone = SiteZone.OutOfProvince, FaultType = "BODY", DistanceKm = 20 };
 
         Assert.Equal("S7-2.2-OUT-OF-PROVINCE", Defaults.Match(@case)?.Code);
     }

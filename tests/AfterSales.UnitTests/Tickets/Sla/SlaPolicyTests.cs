@@ -190,6 +190,7 @@ public class SlaPolicyTests
         Assert.All(clocks, c => Assert.True(c.IsRunning));
         Assert.True(SlaPolicy.Pauses(SlaHoldReason.WaitingForCustomer));
         Assert.False(SlaPolicy.Pauses(SlaHoldReason.WaitingForParts));
+        Assert.False(SlaPolicy.Pauses(SlaHoldReason.Other));
     }
 
     [Fact]
