@@ -6,6 +6,16 @@ using Microsoft.Extensions.Logging;
 
 namespace AfterSales.Platform.Data;
 
+/// <summary>
+/// Reference data every installation starts with (e.g. SLA rules and calendars), written in every
+/// environment after the migrations when it is missing, and from then on maintained as data. Must be safe to
+/// run on every start, and leave alone what an installation changed.
+/// </summary>
+public interface IReferenceDataSeeder<in TContext> where TContext : DbContext
+{
+    Task SeedAsync(TContext context, CancellationToken cancellationToken);
+}
+
 /// <summary>Demo data a newcomer meets in Development; must be safe to run on every start.</summary>
 public interface IDbSeeder<in TContext> where TContext : DbContext
 {
@@ -13,7 +23,7 @@ public interface IDbSeeder<in TContext> where TContext : DbContext
 }
 
 /// <summary>
-/// Applies the checked-in migrations (and the Development seed) while the host starts, before Kestrel
+/// Applies the checked-in migrations, the reference data (and the Development seed) while the host starts, before Kestrel
 /// listens, so a service is never reachable with an old schema. EF Core takes a migration lock, so
 /// replicas starting together are safe.
 /// </summary>
@@ -32,6 +42,10 @@ internal sealed partial class MigrationHostedService<TContext>(
         await strategy.ExecuteAsync(async () =>
         {
             await context.Database.MigrateAsync(cancellationToken);
+            foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder<TContext>>())
+            {
+                await seeder.SeedAsync(context, cancellationToken);
+            }
             if (environment.IsDevelopment())
             {
                 await scope.ServiceProvider.GetRequiredService<IDbSeeder<TContext>>().SeedAsync(context, cancellationToken);

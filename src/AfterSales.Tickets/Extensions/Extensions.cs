@@ -16,6 +16,11 @@ internal static class Extensions
         builder.AddEventOutbox<TicketsDbContext>();
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
         builder.Services.AddScoped<EntitlementClient>();
+        builder.Services.AddScoped<IReferenceDataSeeder<TicketsDbContext>, SlaReferenceData>();
+        builder.Services.AddScoped<SlaClocks>();
+        builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));
+        builder.Services.AddSingleton<SlaEscalationJob>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SlaEscalationJob>());
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.SectionName));
     }
 }

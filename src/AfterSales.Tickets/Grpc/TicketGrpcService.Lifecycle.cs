@@ -316,6 +316,7 @@ public sealed partial class TicketGrpcService
             var ticket = await FindAsync(ticketId, tracked: true, context.CancellationToken);
             var moves = ticket.StatusChanges.Count;
             await change(ticket, calendar.Now);
+            await sla.FollowAsync(ticket, moves, context.CancellationToken);
             // A category revision is kept in the history too, but it is no move: it has its own event.
             foreach (var move in ticket.StatusChanges.Skip(moves).Where(m => m.From != m.To))
             {

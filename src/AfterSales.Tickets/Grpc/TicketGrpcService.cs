@@ -24,6 +24,7 @@ public sealed partial class TicketGrpcService(
     IEventOutbox outbox,
     Caller caller,
     BusinessCalendar calendar,
+    SlaClocks sla,
     IOptions<IntakeOptions> intake) : TicketService.TicketServiceBase
 {
     [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
@@ -60,6 +61,7 @@ public sealed partial class TicketGrpcService(
             var ticket = Model.Ticket.Open(Guid.CreateVersion7(), Model.Ticket.FormatNumber(registeredOn, station.Code, sequence), report, entitlement,
                 caller.Subject, now);
             db.Tickets.Add(ticket);
+            await sla.StartAsync(ticket, context.CancellationToken);
             outbox.Enqueue(ticket.ToOpenedEvent());
             return ticket.ToProto();
         });
@@ -168,6 +170,47 @@ public sealed partial class TicketGrpcService(
             Assignments = { assignments.Select(a => a.ToProto()) },
             WorkRecords = { records.Select(r => r.ToProto()) },
         };
+    }
+
+    [Access(StaffRoles.Dispatcher, StaffRoles.Technician, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
+        if (request.Level == EscalationLevel.Unspecified || !Enum.IsDefined(request.Level))
+        {
+            violations.Add("level", "level must be TECHNICIAN, STATION_DISPATCHER, SERVICE_MANAGER or GENERAL_MANAGER.");
+        }
+        Guid? stationId = null;
+        if (request.StationId.Length > 0)
+        {
+            violations.RequireId("station_id", request.StationId, out var id);
+            stationId = id;
+        }
+        violations.ThrowIfAny();
+        long? after = PageToken.Decode(request.PageToken) is { } key
+            ? long.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+                ? sequence
+                : throw ValidationException.ForField("page_token", "page_token was not issued by this list.")
+            : null;
+        var size = PageToken.SizeOrDefault(request.PageSize);
+
+        var level = (Model.EscalationLevel)request.Level;
+        var query = db.Escalations.AsNoTracking().VisibleTo(caller, e => e.StationId).Where(e => e.Level == level);
+        if (stationId is { } station)
+        {
+            query = query.Where(e => e.StationId == station);
+        }
+        if (after is { } last)
+        {
+            query = query.Where(e => e.Sequence > last);
+        }
+        var page = await query.OrderBy(e => e.Sequence).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new ListEscalationsResponse { Escalations = { page.Take(size).Select(e => e.ToProto()) } };
+        if (page.Count > size)
+        {
+            response.NextPageToken = PageToken.Encode(page[size - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return response;
     }
 
     [Access(AccessAttribute.AnyRole, Stations = true)]

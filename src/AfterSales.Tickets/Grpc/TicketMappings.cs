@@ -146,6 +146,10 @@ internal static class TicketMappings
         CancelReason = ticket.CancelReason ?? "",
         ReopenCount = ticket.ReopenCount,
         WorkRecordCount = ticket.WorkRecordCount,
+        FirstResponseDueAt = ticket.FirstResponseDueAt.ToTimestamp(),
+        ArrivalDueAt = ticket.ArrivalDueAt.ToTimestamp(),
+        ResolutionDueAt = ticket.ResolutionDueAt.ToTimestamp(),
+        SlaRule = ticket.SlaRuleCode ?? "",
     };
 
     /// <summary>An optional instant on the wire: unset when there is none.</summary>

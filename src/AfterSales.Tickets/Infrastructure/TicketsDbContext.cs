@@ -1,6 +1,7 @@
 using AfterSales.Platform.Data;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Model;
+using AfterSales.Tickets.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Tickets.Infrastructure;
@@ -15,6 +16,10 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<TicketAssignment> TicketAssignments => Set<TicketAssignment>();
     public DbSet<WorkRecord> WorkRecords => Set<WorkRecord>();
     public DbSet<FaultType> FaultTypes => Set<FaultType>();
+    public DbSet<ServiceCalendar> ServiceCalendars => Set<ServiceCalendar>();
+    public DbSet<SlaRule> SlaRules => Set<SlaRule>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 
     /// <summary>
     /// The next count of a station's tickets on a day. Drawn in a statement of its own, outside the

@@ -209,6 +209,18 @@ public sealed class Ticket
     /// <summary>Workshop records of the current take-back repair: the manager inspects only recorded work.</summary>
     public int WorkshopRecordCount { get; private set; }
 
+    /// <summary>When the customer must have been answered, by the ticket's SLA (null without that clock).</summary>
+    public DateTimeOffset? FirstResponseDueAt { get; private set; }
+
+    /// <summary>When a technician must be on site.</summary>
+    public DateTimeOffset? ArrivalDueAt { get; private set; }
+
+    /// <summary>When the fault must be resolved.</summary>
+    public DateTimeOffset? ResolutionDueAt { get; private set; }
+
+    /// <summary>The SLA rule the ticket's clocks follow, e.g. S2-3.2.2-BODY-NEAR; null when none applies.</summary>
+    public string? SlaRuleCode { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): of two concurrent updates, one is refused.</summary>
     public uint Version { get; private set; }
 
@@ -460,6 +472,14 @@ public sealed class Ticket
         (Category, CategoryReason) = (category, reason);
         StatusChanges.Add(new TicketStatusChange(Id, now, Status, Status, actor, $"Category {previous} → {category}: {reason}"));
         return previous;
+    }
+
+    /// <summary>Shows the due times of the ticket's SLA clocks on it (they move when a pause ends).</summary>
+    public void ShowDueTimes(IReadOnlyCollection<Sla.SlaClock> clocks)
+    {
+        DateTimeOffset? DueOf(Sla.SlaClockKind kind) => clocks.FirstOrDefault(c => c.Kind == kind)?.DueAt;
+        (FirstResponseDueAt, ArrivalDueAt, ResolutionDueAt) = (DueOf(Sla.SlaClockKind.FirstResponse), DueOf(Sla.SlaClockKind.Arrival), DueOf(Sla.SlaClockKind.Resolution));
+        SlaRuleCode = clocks.FirstOrDefault()?.RuleCode;
     }
 
     private void Move(TicketAction action, TicketStatus to, string actor, string? note, DateTimeOffset now)

@@ -49,7 +49,7 @@ public static class SlaDefaults
             new SlaCriteria(),
             firstResponse: Hotline(2), arrival: Hotline(12)),
         new("S8-5.1-EMERGENCY", "§8 5.1: the 24-hour line, for emergencies: answered within 2 h, on site within 12 h, around the clock",
-            new SlaCriteria { Priority = SlaPriority.Emergency },
+            new SlaCriteria { Priority = Priority.Emergency },
             firstResponse: Elapsed(2), arrival: Elapsed(12), precedence: 1),
         new("S2-3.2.2-BODY-NEAR", "§2 3.2.2: a body fault within 100 km of the station is handled on site within 24 h",
             new SlaCriteria { FaultType = BodyFault, DistanceUpToKm = ServiceRadiusKm, NeedsSupplier = false },
@@ -92,7 +92,7 @@ public static class SlaDefaults
 
     /// <summary>§12 5.4.1.2 is the rule for projects in warranty (category C) whose contract says nothing more.</summary>
     private static SlaCriteria ProjectEmergency(ProjectPhase phase) =>
-        new() { Priority = SlaPriority.Emergency, Category = ServiceCategory.Free, ProjectPhase = phase };
+        new() { Priority = Priority.Emergency, Category = ServiceCategory.Free, ProjectPhase = phase };
 
     /// <summary>国务院办公厅关于2026年部分节假日安排的通知 (4 November 2025): the days off and the weekend days worked.</summary>
     private static IEnumerable<SpecialDay> Holidays2026()

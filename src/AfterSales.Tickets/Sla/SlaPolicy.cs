@@ -1,17 +1,6 @@
+using AfterSales.Tickets.Model;
+
 namespace AfterSales.Tickets.Sla;
-
-/// <summary>Why a ticket waits; only a wait for the customer stops its SLA clocks. Values as the ticket's hold reasons.</summary>
-public enum SlaHoldReason
-{
-    /// <summary>Parts are on their way: the company's own delay, so the clocks run on.</summary>
-    WaitingForParts = 1,
-
-    /// <summary>The customer must act (be home, answer, approve): the company is not late meanwhile.</summary>
-    WaitingForCustomer = 2,
-
-    /// <summary>Any other wait is the company's to shorten: the clocks run on.</summary>
-    Other = 3,
-}
 
 /// <summary>A clock and the thresholds its evaluation newly crossed.</summary>
 public sealed record SlaClockSignal(SlaClock Clock, SlaSignals Signals);
@@ -88,7 +77,7 @@ public sealed class SlaPolicy
     public double AtRiskFraction { get; }
 
     /// <summary>Only a wait for the customer stops the clocks.</summary>
-    public static bool Pauses(SlaHoldReason reason) => reason == SlaHoldReason.WaitingForCustomer;
+    public static bool Pauses(HoldReason reason) => reason == HoldReason.WaitingForCustomer;
 
     public ServiceCalendar Calendar(string code) =>
         _calendars.TryGetValue(code, out var calendar)
@@ -105,7 +94,7 @@ public sealed class SlaPolicy
             : [];
 
     /// <summary>The ticket goes on hold: its running clocks pause if the reason is one that pauses them.</summary>
-    public void Hold(IEnumerable<SlaClock> clocks, SlaHoldReason reason, DateTimeOffset at)
+    public void Hold(IEnumerable<SlaClock> clocks, HoldReason reason, DateTimeOffset at)
     {
         if (!Enum.IsDefined(reason))
         {

@@ -2,16 +2,6 @@ using AfterSales.Tickets.Model;
 
 namespace AfterSales.Tickets.Sla;
 
-/// <summary>How urgent the caller's problem is, as intake records it (the ticket's priority, same names and values).</summary>
-public enum SlaPriority
-{
-    Normal = 1,
-    Urgent = 2,
-
-    /// <summary>Stops the owner's normal life or endangers the property's management (§12 5.4.1.2).</summary>
-    Emergency = 3,
-}
-
 /// <summary>What set the job going: the flow of the seed whose targets apply.</summary>
 public enum SlaJobKind
 {
@@ -56,7 +46,7 @@ public enum ProjectPhase
 public sealed record SlaCase
 {
     public SlaJobKind Job { get; init; } = SlaJobKind.Repair;
-    public SlaPriority Priority { get; init; } = SlaPriority.Normal;
+    public Priority Priority { get; init; } = Priority.Normal;
 
     /// <summary>A code of the configurable fault-type list (e.g. BODY, ENGINE_CHASSIS, ELECTRICAL, SOFTWARE).</summary>
     public string? FaultType { get; init; }
@@ -89,7 +79,7 @@ public sealed record SlaCriteria
     public const int MaxCodeLength = 32;
 
     public SlaJobKind? Job { get; init; }
-    public SlaPriority? Priority { get; init; }
+    public Priority? Priority { get; init; }
     public string? FaultType { get; init; }
     public ServiceCategory? Category { get; init; }
     public string? Region { get; init; }

@@ -41,6 +41,9 @@ public sealed class Suite : IAsyncLifetime
     /// </summary>
     public static readonly (int PerSecond, int Burst) TokenRequestsPerAddress = (1, 10), TokenRequestsPerClient = (1, 10);
 
+    /// <summary>How often the tickets service evaluates SLA clocks in the suite.</summary>
+    public static readonly TimeSpan SlaEvaluationInterval = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Billing parks an event after this many failed deliveries...</summary>
     public const int MaxDeliveries = 2;
 
@@ -81,6 +84,10 @@ public sealed class Suite : IAsyncLifetime
 
     /// <summary>Builders of a test's own data: stations, staff, customers, assets, parts.</summary>
     public TestData Data => _run.Data;
+
+    /// <summary>Another replica of the tickets service, on the same database and Redis; the test disposes of it.</summary>
+    public ServiceFactory<TicketGrpcService, TicketsDbContext> NewTicketsReplica() =>
+        new(Servers, ResourceNames.Tickets, Callers.Staff(Callers.DefaultStaff), _run.TicketsSettings(_run.FindIdentity));
 
     public async Task InitializeAsync()
     {
@@ -130,6 +137,9 @@ public sealed class Suite : IAsyncLifetime
         public Callers Callers { get; private set; } = null!;
         public TestData Data { get; private set; } = null!;
 
+        /// <summary>Where the services find the token server.</summary>
+        public IReadOnlyDictionary<string, string?> FindIdentity { get; private set; } = null!;
+
         public static async Task<Running> StartAsync()
         {
             var running = new Running(await LocalServers.StartAsync());
@@ -155,17 +165,14 @@ public sealed class Suite : IAsyncLifetime
                 [$"{TokenServerOptions.SectionName}:Lockout:Duration"] = IdentityLockout.ToString("c", CultureInfo.InvariantCulture),
             }));
             Callers = new Callers(() => Identity.Http, SecretFor);
-            var findIdentity = new Dictionary<string, string?>
+            var findIdentity = FindIdentity = new Dictionary<string, string?>
             {
                 [$"services:{ResourceNames.Identity}:{ResourceNames.HttpEndpoint}:0"] = Identity.HttpAddress.ToString(),
             };
             var staff = Callers.Staff(Callers.DefaultStaff);
 
             Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, findIdentity));
-            Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, new Dictionary<string, string?>(findIdentity)
-            {
-                [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
-            }));
+            Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity)));
             Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
             // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
             // it gives up database retries at once, so a database outage reaches its consumer as failed attempts.
@@ -203,6 +210,13 @@ public sealed class Suite : IAsyncLifetime
             Gateway = Add(new GatewayFactory(gatewaySettings));
             await Data.NewStationAsync(clientId: RateLimitedStation);
         }
+
+        /// <summary>The tickets service's settings: SLA clocks evaluated every half second, so escalations show at once.</summary>
+        public Dictionary<string, string?> TicketsSettings(IReadOnlyDictionary<string, string?> findIdentity) => new(findIdentity)
+        {
+            [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+            ["Tickets:Sla:EvaluationInterval"] = SlaEvaluationInterval.ToString("c", CultureInfo.InvariantCulture),
+        };
 
         private T Add<T>(T started) where T : IAsyncDisposable
         {

@@ -122,3 +122,17 @@ internal sealed class TechnicianConfiguration : IEntityTypeConfiguration<Technic
         builder.HasOne<Station>().WithMany().HasForeignKey(t => t.StationId);
     }
 }
+
+internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalation>
+{
+    public void Configure(EntityTypeBuilder<Escalation> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Sequence).UseIdentityAlwaysColumn();
+        builder.Property(e => e.TicketNumber).HasMaxLength(Ticket.MaxNumberLength);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId);
+        // A threshold escalates once, whatever evaluates it: the clock's row version makes sure, this too.
+        builder.HasIndex(e => new { e.TicketId, e.Clock, e.Cause }).IsUnique();
+        builder.HasIndex(e => new { e.Level, e.Sequence });
+    }
+}

@@ -106,7 +106,7 @@ public class SlaDefaultsTests
     [Fact]
     public void S8_5_1_an_emergency_on_the_24_hour_line_counts_through_a_holiday_night()
     {
-        var clocks = Start(new SlaCase { Priority = SlaPriority.Emergency }, Beijing(10, 3, 2, 0));
+        var clocks = Start(new SlaCase { Priority = Priority.Emergency }, Beijing(10, 3, 2, 0));
 
         Assert.All(clocks, c => Assert.Equal("S8-5.1-EMERGENCY", c.RuleCode));
         Assert.Equal(Beijing(10, 3, 4, 0), clocks.Single(c => c.Kind == SlaClockKind.FirstResponse).DueAt);
@@ -129,7 +129,7 @@ public class SlaDefaultsTests
     [InlineData(ProjectPhase.DepartmentLeftCity, "S12-5.4.1.2-DEPARTMENT-LEFT", 48)]
     public void S12_5_4_1_2_an_emergency_in_warranty_is_reached_by_how_far_the_project_people_are(ProjectPhase phase, string rule, int hours)
     {
-        var @case = new SlaCase { Priority = SlaPriority.Emergency, Category = ServiceCategory.Free, ProjectPhase = phase };
+        var @case = new SlaCase { Priority = Priority.Emergency, Category = ServiceCategory.Free, ProjectPhase = phase };
 
         var arrival = Only(SlaClockKind.Arrival, Start(@case, Beijing(11, 30, 21, 0)));
 
@@ -140,7 +140,7 @@ public class SlaDefaultsTests
     [Fact]
     public void S12_5_4_1_2_due_times_are_exact_instants()
     {
-        var @case = new SlaCase { Priority = SlaPriority.Emergency, Category = ServiceCategory.Free, ProjectPhase = ProjectPhase.DepartmentLeftCity };
+        var @case = new SlaCase { Priority = Priority.Emergency, Category = ServiceCategory.Free, ProjectPhase = ProjectPhase.DepartmentLeftCity };
 
         Assert.Equal(Beijing(12, 2, 21, 0), Start(@case, Beijing(11, 30, 21, 0))[0].DueAt);
     }
@@ -148,16 +148,16 @@ public class SlaDefaultsTests
     [Fact]
     public void An_emergency_is_never_held_to_its_fault_types_slower_target()
     {
-        var nearBody = new SlaCase { FaultType = "BODY", DistanceKm = 20, Priority = SlaPriority.Emergency };
+        var nearBody = new SlaCase { FaultType = "BODY", DistanceKm = 20, Priority = Priority.Emergency };
 
         Assert.Equal("S8-5.1-EMERGENCY", Defaults.Match(nearBody)?.Code);
-        Assert.Equal("S2-3.2.2-BODY-NEAR", Defaults.Match(nearBody with { Priority = SlaPriority.Urgent })?.Code);
+        Assert.Equal("S2-3.2.2-BODY-NEAR", Defaults.Match(nearBody with { Priority = Priority.Urgent })?.Code);
     }
 
     [Fact]
     public void A_project_emergency_out_of_warranty_falls_back_to_the_24_hour_line()
     {
-        var @case = new SlaCase { Priority = SlaPriority.Emergency, Category = ServiceCategory.Paid, ProjectPhase = ProjectPhase.TeamLeft };
+        var @case = new SlaCase { Priority = Priority.Emergency, Category = ServiceCategory.Paid, ProjectPhase = ProjectPhase.TeamLeft };
 
         Assert.Equal("S8-5.1-EMERGENCY", Defaults.Match(@case)?.Code);
     }

@@ -1,8 +1,8 @@
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.Sla;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.UnitTests.Tickets.Sla;
 

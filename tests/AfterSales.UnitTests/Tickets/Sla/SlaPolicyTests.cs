@@ -50,11 +50,11 @@ public class SlaPolicyTests
     [Fact]
     public void An_explicit_precedence_beats_any_specificity()
     {
-        var emergency = Rule("EMERGENCY", new SlaCriteria { Priority = SlaPriority.Emergency }, 2, precedence: 1);
+        var emergency = Rule("EMERGENCY", new SlaCriteria { Priority = Priority.Emergency }, 2, precedence: 1);
         var policy = Policy(General, BodyNear, emergency);
 
-        Assert.Equal("EMERGENCY", policy.Match(new SlaCase { FaultType = "body", DistanceKm = 50, Priority = SlaPriority.Emergency })?.Code);
-        Assert.Equal("BODY-NEAR", policy.Match(new SlaCase { FaultType = "body", DistanceKm = 50, Priority = SlaPriority.Urgent })?.Code);
+        Assert.Equal("EMERGENCY", policy.Match(new SlaCase { FaultType = "body", DistanceKm = 50, Priority = Priority.Emergency })?.Code);
+        Assert.Equal("BODY-NEAR", policy.Match(new SlaCase { FaultType = "body", DistanceKm = 50, Priority = Priority.Urgent })?.Code);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class SlaPolicyTests
         var rule = Rule("ALL", new SlaCriteria
         {
             Job = SlaJobKind.Repair,
-            Priority = SlaPriority.Emergency,
+            Priority = Priority.Emergency,
             FaultType = "electrical",
             Category = ServiceCategory.Free,
             Region = "ZJ-NB",
@@ -107,7 +107,7 @@ public class SlaPolicyTests
         var matching = new SlaCase
         {
             Job = SlaJobKind.Repair,
-            Priority = SlaPriority.Emergency,
+            Priority = Priority.Emergency,
             FaultType = "electrical",
             Category = ServiceCategory.Free,
             Region = "ZJ-NB",
@@ -121,7 +121,7 @@ public class SlaPolicyTests
         Assert.Equal(9, rule.Specificity);
         Assert.Same(rule, policy.Match(matching));
         Assert.Null(policy.Match(matching with { Job = SlaJobKind.ReturnOrder }));
-        Assert.Null(policy.Match(matching with { Priority = SlaPriority.Urgent }));
+        Assert.Null(policy.Match(matching with { Priority = Priority.Urgent }));
         Assert.Null(policy.Match(matching with { FaultType = "software" }));
         Assert.Null(policy.Match(matching with { Category = ServiceCategory.Paid }));
         Assert.Null(policy.Match(matching with { Region = "ZJ-HZ" }));
@@ -164,7 +164,7 @@ public class SlaPolicyTests
         Assert.Equal(Beijing(12, 3, 9, 0), resolution.DueAt);
 
         Assert.True(policy.Stop(response, Beijing(11, 30, 10, 0)));
-        policy.Hold(clocks, SlaHoldReason.WaitingForCustomer, Beijing(11, 30, 14, 0));
+        policy.Hold(clocks, HoldReason.WaitingForCustomer, Beijing(11, 30, 14, 0));
         Assert.False(response.IsPaused);
         Assert.True(arrival.IsPaused && resolution.IsPaused);
         policy.Release(clocks, Beijing(12, 1, 14, 0));
@@ -185,12 +185,12 @@ public class SlaPolicyTests
         var policy = Policy(General);
         var clocks = policy.StartClocks(Guid.NewGuid(), new SlaCase(), Beijing(11, 30, 9, 0));
 
-        policy.Hold(clocks, SlaHoldReason.WaitingForParts, Beijing(11, 30, 10, 0));
+        policy.Hold(clocks, HoldReason.WaitingForParts, Beijing(11, 30, 10, 0));
 
         Assert.All(clocks, c => Assert.True(c.IsRunning));
-        Assert.True(SlaPolicy.Pauses(SlaHoldReason.WaitingForCustomer));
-        Assert.False(SlaPolicy.Pauses(SlaHoldReason.WaitingForParts));
-        Assert.False(SlaPolicy.Pauses(SlaHoldReason.Other));
+        Assert.True(SlaPolicy.Pauses(HoldReason.WaitingForCustomer));
+        Assert.False(SlaPolicy.Pauses(HoldReason.WaitingForParts));
+        Assert.False(SlaPolicy.Pauses(HoldReason.Other));
     }
 
     [Fact]
@@ -229,6 +229,6 @@ public class SlaPolicyTests
         Assert.Throws<ArgumentException>(() => new SlaRule("NONE", "no target", new SlaCriteria()));
         Assert.Throws<ArgumentException>(() => Rule("EMPTY-BAND", new SlaCriteria { DistanceAboveKm = 100, DistanceUpToKm = 100 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Rule("NEGATIVE", new SlaCriteria { DistanceUpToKm = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Rule("UNDEFINED", new SlaCriteria { Priority = (SlaPriority)9 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rule("UNDEFINED", new SlaCriteria { Priority = (Priority)9 }));
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Tickets.Infrastructure.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261129151136_Initial")]
+    [Migration("20261129151832_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -211,6 +211,57 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.ToTable("TicketNumberCounters", "tickets");
                 });
 
+            modelBuilder.Entity("AfterSales.Tickets.Model.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cause")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Clock")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TicketNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "Sequence");
+
+                    b.HasIndex("TicketId", "Clock", "Cause")
+                        .IsUnique();
+
+                    b.ToTable("Escalations", "tickets");
+                });
+
             modelBuilder.Entity("AfterSales.Tickets.Model.FaultType", b =>
                 {
                     b.Property<string>("Code")
@@ -358,6 +409,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("AppointmentStartsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ArrivalDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ArrivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -418,6 +472,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("HeldFromStatus")
                         .HasColumnType("integer");
 
@@ -467,6 +524,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -491,6 +551,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<Guid?>("SiteId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SlaRuleCode")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("StationId")
                         .HasColumnType("uuid");
@@ -672,6 +735,203 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.ToTable("WorkRecords", "tickets");
                 });
 
+            modelBuilder.Entity("AfterSales.Tickets.Sla.ServiceCalendar", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("IsRoundTheClock")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<int[]>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ServiceCalendars", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Sla.SlaClock", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AtRiskSignalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("BreachSignalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalendarCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PausedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeSpan>("PausedTime")
+                        .HasColumnType("interval");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeSpan>("Target")
+                        .HasColumnType("interval");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TicketId", "Kind");
+
+                    b.HasIndex("DueAt")
+                        .HasFilter("\"StoppedAt\" IS NULL");
+
+                    b.ToTable("SlaClocks", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Sla.SlaRule", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Precedence")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Arrival", "AfterSales.Tickets.Sla.SlaRule.Arrival#SlaTarget", b1 =>
+                        {
+                            b1.Property<int>("Amount")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CalendarCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Criteria", "AfterSales.Tickets.Sla.SlaRule.Criteria#SlaCriteria", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("Category")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("DistanceAboveKm")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal?>("DistanceUpToKm")
+                                .HasColumnType("numeric");
+
+                            b1.Property<string>("FaultType")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int?>("Job")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool?>("NeedsSupplier")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("Priority")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("ProjectPhase")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Region")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int?>("Zone")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FirstResponse", "AfterSales.Tickets.Sla.SlaRule.FirstResponse#SlaTarget", b1 =>
+                        {
+                            b1.Property<int>("Amount")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CalendarCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Resolution", "AfterSales.Tickets.Sla.SlaRule.Resolution#SlaTarget", b1 =>
+                        {
+                            b1.Property<int>("Amount")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CalendarCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Code");
+
+                    b.ToTable("SlaRules", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.Escalation", b =>
+                {
+                    b.HasOne("AfterSales.Tickets.Model.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Tickets.Model.Technician", b =>
                 {
                     b.HasOne("AfterSales.Tickets.Model.Station", null)
@@ -765,6 +1025,46 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Navigation("Labour");
 
                     b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Sla.ServiceCalendar", b =>
+                {
+                    b.OwnsMany("AfterSales.Tickets.Sla.SpecialDay", "SpecialDays", b1 =>
+                        {
+                            b1.Property<string>("ServiceCalendarCode");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceCalendarCode", "__synthesizedOrdinal");
+
+                            b1.ToTable("ServiceCalendars", "tickets");
+
+                            b1
+                                .ToJson("SpecialDays")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceCalendarCode");
+                        });
+
+                    b.Navigation("SpecialDays");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Sla.SlaClock", b =>
+                {
+                    b.HasOne("AfterSales.Tickets.Model.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Tickets.Model.Ticket", b =>

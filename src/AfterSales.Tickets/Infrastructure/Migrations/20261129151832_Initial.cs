@@ -1,6 +1,7 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -119,6 +120,58 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceCalendars",
+                schema: "tickets",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IsRoundTheClock = table.Column<bool>(type: "boolean", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    WorkingDays = table.Column<int[]>(type: "integer[]", nullable: false),
+                    SpecialDays = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCalendars", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlaRules",
+                schema: "tickets",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Precedence = table.Column<int>(type: "integer", nullable: false),
+                    Arrival_Amount = table.Column<int>(type: "integer", nullable: true),
+                    Arrival_CalendarCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Arrival_Unit = table.Column<int>(type: "integer", nullable: true),
+                    Criteria_Category = table.Column<int>(type: "integer", nullable: true),
+                    Criteria_DistanceAboveKm = table.Column<decimal>(type: "numeric", nullable: true),
+                    Criteria_DistanceUpToKm = table.Column<decimal>(type: "numeric", nullable: true),
+                    Criteria_FaultType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Criteria_Job = table.Column<int>(type: "integer", nullable: true),
+                    Criteria_NeedsSupplier = table.Column<bool>(type: "boolean", nullable: true),
+                    Criteria_Priority = table.Column<int>(type: "integer", nullable: true),
+                    Criteria_ProjectPhase = table.Column<int>(type: "integer", nullable: true),
+                    Criteria_Region = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Criteria_Zone = table.Column<int>(type: "integer", nullable: true),
+                    FirstResponse_Amount = table.Column<int>(type: "integer", nullable: true),
+                    FirstResponse_CalendarCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    FirstResponse_Unit = table.Column<int>(type: "integer", nullable: true),
+                    Resolution_Amount = table.Column<int>(type: "integer", nullable: true),
+                    Resolution_CalendarCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Resolution_Unit = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaRules", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Stations",
                 schema: "tickets",
                 columns: table => new
@@ -200,6 +253,10 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     ReopenCount = table.Column<int>(type: "integer", nullable: false),
                     WorkRecordCount = table.Column<int>(type: "integer", nullable: false),
                     WorkshopRecordCount = table.Column<int>(type: "integer", nullable: false),
+                    FirstResponseDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ArrivalDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolutionDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SlaRuleCode = table.Column<string>(type: "text", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -227,6 +284,67 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         column: x => x.StationId,
                         principalSchema: "tickets",
                         principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Escalations",
+                schema: "tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TicketNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Clock = table.Column<int>(type: "integer", nullable: false),
+                    Cause = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Escalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Escalations_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalSchema: "tickets",
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlaClocks",
+                schema: "tickets",
+                columns: table => new
+                {
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    RuleCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CalendarCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Target = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PausedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PausedTime = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    StoppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AtRiskSignalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BreachSignalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaClocks", x => new { x.TicketId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_SlaClocks_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalSchema: "tickets",
+                        principalTable: "Tickets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -345,6 +463,19 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 column: "EntityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Escalations_Level_Sequence",
+                schema: "tickets",
+                table: "Escalations",
+                columns: new[] { "Level", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Escalations_TicketId_Clock_Cause",
+                schema: "tickets",
+                table: "Escalations",
+                columns: new[] { "TicketId", "Clock", "Cause" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecord_CreatedAt",
                 schema: "tickets",
                 table: "IdempotencyRecord",
@@ -362,6 +493,13 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 table: "OutboxMessage",
                 column: "CreatedAt",
                 filter: "\"PublishedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlaClocks_DueAt",
+                schema: "tickets",
+                table: "SlaClocks",
+                column: "DueAt",
+                filter: "\"StoppedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Stations_Code",
@@ -442,6 +580,10 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 schema: "tickets");
 
             migrationBuilder.DropTable(
+                name: "Escalations",
+                schema: "tickets");
+
+            migrationBuilder.DropTable(
                 name: "FaultTypes",
                 schema: "tickets");
 
@@ -459,6 +601,18 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "ParkedEvent",
+                schema: "tickets");
+
+            migrationBuilder.DropTable(
+                name: "ServiceCalendars",
+                schema: "tickets");
+
+            migrationBuilder.DropTable(
+                name: "SlaClocks",
+                schema: "tickets");
+
+            migrationBuilder.DropTable(
+                name: "SlaRules",
                 schema: "tickets");
 
             migrationBuilder.DropTable(

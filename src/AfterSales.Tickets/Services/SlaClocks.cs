@@ -1,0 +1,112 @@
+using AfterSales.Tickets.Infrastructure;
+using AfterSales.Tickets.Model;
+using AfterSales.Tickets.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Tickets.Services;
+
+/// <summary>Options of the SLA clocks (section <c>Tickets:Sla</c>).</summary>
+public sealed class SlaOptions
+{
+    public const string SectionName = "Tickets:Sla";
+
+    /// <summary>The share of a target used at which a clock is at risk (0.8: 80 %).</summary>
+    public double AtRiskFraction { get; set; } = SlaPolicy.DefaultAtRiskFraction;
+
+    /// <summary>How often the escalation job evaluates the running clocks.</summary>
+    public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many clocks per evaluation round, the nearest due first.</summary>
+    public int EvaluationBatch { get; set; } = 500;
+}
+
+/// <summary>
+/// A ticket's SLA clocks through its life: started at intake by the rule its case matches, stopped by the
+/// moves that meet them, paused while the ticket waits for the customer. The policy (rules and calendars)
+/// is read from the database, where it is data.
+/// </summary>
+public sealed class SlaClocks(TicketsDbContext db, IOptions<SlaOptions> options)
+{
+    private SlaPolicy? _policy;
+
+    public async Task<SlaPolicy> PolicyAsync(CancellationToken cancellationToken) =>
+        _policy ??= new SlaPolicy(
+            await db.SlaRules.AsNoTracking().ToListAsync(cancellationToken),
+            await db.ServiceCalendars.AsNoTracking().ToListAsync(cancellationToken),
+            options.Value.AtRiskFraction);
+
+    /// <summary>Starts the clocks of a new ticket (none for an internal job: no customer waits on it).</summary>
+    public async Task StartAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        if (ticket.Category == ServiceCategory.Internal)
+        {
+            return;
+        }
+        var policy = await PolicyAsync(cancellationToken);
+        var clocks = policy.StartClocks(ticket.Id, CaseOf(ticket), ticket.ReceivedAt);
+        db.SlaClocks.AddRange(clocks);
+        ticket.ShowDueTimes(clocks);
+    }
+
+    /// <summary>What the ticket's moves since <paramref name="firstNewMove"/> do to its clocks.</summary>
+    public async Task FollowAsync(Ticket ticket, int firstNewMove, CancellationToken cancellationToken)
+    {
+        var moves = ticket.StatusChanges.Skip(firstNewMove).Where(m => m.From != m.To).ToList();
+        if (moves.Count == 0)
+        {
+            return;
+        }
+        var clocks = await db.SlaClocks.Where(c => c.TicketId == ticket.Id).ToListAsync(cancellationToken);
+        if (clocks.Count == 0)
+        {
+            return;
+        }
+        var policy = await PolicyAsync(cancellationToken);
+        foreach (var move in moves)
+        {
+            if (move.To == TicketStatus.OnHold)
+            {
+                policy.Hold(clocks, ticket.HoldReason ?? HoldReason.Other, move.At);
+                continue;
+            }
+            if (move.From == TicketStatus.OnHold)
+            {
+                policy.Release(clocks, move.At);
+            }
+            foreach (var clock in clocks.Where(c => Meets(move.To, c.Kind)))
+            {
+                policy.Stop(clock, move.At);
+            }
+        }
+        ticket.ShowDueTimes(clocks);
+    }
+
+    /// <summary>
+    /// Whether entering <paramref name="status"/> meets a clock of <paramref name="kind"/>: the customer is
+    /// answered once a visit is agreed or under way or the fault is resolved; the site is reached on arrival
+    /// (or needs no visit any more); the fault is resolved when fixed, resolved remotely or the unit returned.
+    /// A cancelled ticket stops every clock.
+    /// </summary>
+    public static bool Meets(TicketStatus status, SlaClockKind kind) => (status, kind) switch
+    {
+        (TicketStatus.Cancelled, _) => true,
+        (TicketStatus.AppointmentAgreed or TicketStatus.OnTheWay or TicketStatus.OnSite or TicketStatus.ResolvedOnSite
+            or TicketStatus.ResolvedByPhone or TicketStatus.ResolvedRemotely, SlaClockKind.FirstResponse) => true,
+        (TicketStatus.OnSite or TicketStatus.ResolvedByPhone or TicketStatus.ResolvedRemotely, SlaClockKind.Arrival) => true,
+        (TicketStatus.ResolvedOnSite or TicketStatus.ResolvedByPhone or TicketStatus.ResolvedRemotely or TicketStatus.Returned,
+            SlaClockKind.Resolution) => true,
+        _ => false,
+    };
+
+    /// <summary>The facts of a ticket its SLA rule is chosen by; what intake does not record stays unknown.</summary>
+    public static SlaCase CaseOf(Ticket ticket) => new()
+    {
+        Job = SlaJobKind.Repair,
+        Priority = ticket.Priority,
+        FaultType = string.IsNullOrEmpty(ticket.FaultType) ? null : ticket.FaultType,
+        Category = ticket.Category,
+        Region = ticket.Region,
+        DistanceKm = ticket.DistanceKm,
+    };
+}

@@ -1,0 +1,117 @@
+using AfterSales.FunctionalTests.Infrastructure;
+using AfterSales.Platform.Events;
+using AfterSales.Tickets.Sla;
+using AfterSales.Tickets.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.FunctionalTests.Tickets;
+
+/// <summary>
+/// SLA clocks on real tickets: due times from the seeded policy at intake, clocks met by the ticket's moves
+/// and paused while it waits for the customer, and escalations raised once per threshold by the background
+/// job, also with a second replica evaluating the same clocks and across a restart.
+/// </summary>
+public class SlaEscalationTests(Suite suite) : SuiteTest(suite)
+{
+    private async Task<(TestStation Station, TicketService.TicketServiceClient Tickets, IReadOnlyList<Guid> Technicians)> StationAsync()
+    {
+        var station = await Data.NewStationAsync(technicians: 1);
+        var technicians = await Suite.Tickets.WithDbAsync(db => db.Technicians.Where(t => t.StationId == station.Id).Select(t => t.Id).ToListAsync());
+        return (station, new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(station.Caller)), technicians);
+    }
+
+    private async Task<Ticket> OpenAsync(TicketService.TicketServiceClient tickets, TestStation station, string faultType, Priority priority = Priority.Normal)
+    {
+        var asset = await Data.NewAssetAsync(station);
+        var request = Requests.Intake(asset.SerialNumber);
+        (request.FaultType, request.Priority) = (faultType, priority);
+        return await tickets.CreateTicketAsync(request);
+    }
+
+    [Fact]
+    public async Task A_body_fault_near_the_station_is_due_on_site_within_24_hours_and_an_emergency_on_the_24_hour_line()
+    {
+        var (station, tickets, _) = await StationAsync();
+
+        var body = await OpenAsync(tickets, station, "BODY");
+        var emergency = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
+
+        Assert.Equal("S2-3.2.2-BODY-NEAR", body.SlaRule);
+        Assert.Equal(body.ReceivedAt.ToDateTimeOffset().AddHours(24), body.ArrivalDueAt.ToDateTimeOffset());
+        Assert.Null(body.FirstResponseDueAt);
+        Assert.Equal("S8-5.1-EMERGENCY", emergency.SlaRule);
+        Assert.Equal(emergency.ReceivedAt.ToDateTimeOffset().AddHours(2), emergency.FirstResponseDueAt.ToDateTimeOffset());
+        Assert.Equal(emergency.ReceivedAt.ToDateTimeOffset().AddHours(12), emergency.ArrivalDueAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task The_ticket_s_moves_meet_its_clocks_and_a_wait_for_the_customer_moves_the_due_time()
+    {
+        var (station, tickets, technicians) = await StationAsync();
+        var ticket = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
+        await tickets.DispatchTicketAsync(new DispatchTicketRequest { TicketId = ticket.TicketId, TechnicianId = technicians[0].ToString() });
+
+        await tickets.PutOnHoldAsync(new PutOnHoldRequest { TicketId = ticket.TicketId, Reason = HoldReason.WaitingForCustomer });
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var resumed = await tickets.ResumeTicketAsync(new ResumeTicketRequest { TicketId = ticket.TicketId });
+        await tickets.StartTravelAsync(new StartTravelRequest { TicketId = ticket.TicketId });
+        await tickets.ArriveOnSiteAsync(new ArriveOnSiteRequest { TicketId = ticket.TicketId });
+
+        Assert.True(resumed.ArrivalDueAt.ToDateTimeOffset() > ticket.ArrivalDueAt.ToDateTimeOffset().AddMilliseconds(900),
+            $"{resumed.ArrivalDueAt} is not later than {ticket.ArrivalDueAt} by the wait.");
+        var id = Guid.Parse(ticket.TicketId);
+        var clocks = await Suite.Tickets.WithDbAsync(db => db.SlaClocks.AsNoTracking().Where(c => c.TicketId == id).ToListAsync());
+        Assert.Equal([SlaClockKind.FirstResponse, SlaClockKind.Arrival], clocks.OrderBy(c => c.Kind).Select(c => c.Kind));
+        Assert.All(clocks, c => Assert.True(c.Met));
+    }
+
+    [Fact]
+    public async Task A_late_clock_escalates_at_risk_and_at_breach_exactly_once_with_two_replicas_evaluating_and_after_a_restart()
+    {
+        var (station, tickets, technicians) = await StationAsync();
+        var late = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
+        var unassigned = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
+        await tickets.DispatchTicketAsync(new DispatchTicketRequest { TicketId = late.TicketId, TechnicianId = technicians[0].ToString() });
+        var ids = new[] { Guid.Parse(late.TicketId), Guid.Parse(unassigned.TicketId) };
+
+        await using (var replica = Suite.NewTicketsReplica())
+        {
+            // Received three days ago: every clock is long past due, as after a downtime.
+            await Suite.Tickets.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+                UPDATE tickets."SlaClocks" SET "StartedAt" = "StartedAt" - interval '3 days', "DueAt" = "DueAt" - interval '3 days'
+                WHERE "TicketId" = ANY({ids})
+                """));
+            await Eventually.TrueAsync(async () => await EscalationsAsync(ids) == 8, TimeSpan.FromSeconds(30));
+            // Rounds enough for both replicas to have seen them again.
+            await Task.Delay(Suite.SlaEvaluationInterval * 6);
+        }
+        await using (var restarted = Suite.NewTicketsReplica())
+        {
+            await Task.Delay(Suite.SlaEvaluationInterval * 6);
+        }
+
+        var escalations = await Suite.Tickets.WithDbAsync(db => db.Escalations.AsNoTracking().Where(e => ids.Contains(e.TicketId)).ToListAsync());
+        Assert.Equal(8, escalations.Count);
+        Assert.Equal(8, escalations.Select(e => (e.TicketId, e.Clock, e.Cause)).Distinct().Count());
+        var levels = escalations.Where(e => e.TicketId == ids[0]).OrderBy(e => e.Clock).ThenBy(e => e.Cause).Select(e => e.Level.ToString());
+        Assert.Equal(["Technician", "ServiceManager", "Technician", "ServiceManager"], levels);
+        Assert.All(escalations.Where(e => e.TicketId == ids[1] && e.Cause == AfterSales.Tickets.Model.EscalationCause.AtRisk),
+            e => Assert.Equal(AfterSales.Tickets.Model.EscalationLevel.StationDispatcher, e.Level));
+        Assert.Equal(8, await OutboxAsync("aftersales.events.v1.TicketEscalated", ids));
+        Assert.Equal(4, await OutboxAsync("aftersales.events.v1.SlaBreached", ids));
+
+        var managers = await tickets.ListEscalationsAsync(new ListEscalationsRequest { Level = EscalationLevel.ServiceManager });
+        Assert.Equal(4, managers.Escalations.Count(e => e.StationId == station.Id.ToString()));
+        Assert.All(managers.Escalations, e => Assert.Equal("BREACHED", e.Cause));
+    }
+
+    private Task<int> EscalationsAsync(Guid[] ids) => Suite.Tickets.WithDbAsync(db => db.Escalations.CountAsync(e => ids.Contains(e.TicketId)));
+
+    /// <summary>Events of <paramref name="type"/> about the tickets in the outbox (their payloads carry the ticket id).</summary>
+    private async Task<int> OutboxAsync(string type, Guid[] ids)
+    {
+        var payloads = await Suite.Tickets.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type == type).Select(m => m.Payload).ToListAsync());
+        var needles = ids.Select(id => id.ToString()).ToList();
+        return payloads.Count(p => needles.Any(n => System.Text.Encoding.UTF8.GetString(p).Contains(n, StringComparison.Ordinal)));
+    }
+}
