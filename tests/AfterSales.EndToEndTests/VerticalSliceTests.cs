@@ -64,6 +64,71 @@ public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output)
         Assert.Contains(spans, s => s.Service == ResourceNames.Billing && s.IsDatabase("postgresql"));
     }
 
+    /// <summary>
+    /// The seed's service form (客户报修服务单, §1 表1.1) run as a station runs it, every call in one trace: the
+    /// call registered, dispatched, visited, fixed, the voucher signed and archived, the ticket closed.
+    /// </summary>
+    [Fact]
+    public async Task A_station_runs_a_repair_from_the_call_to_the_signed_voucher_and_its_trace_shows_every_service_involved()
+    {
+        var station = await suite.Callers.StationAsync("station-hangzhou");
+        var tickets = new TicketService.TicketServiceClient(suite.GatewayAs(station));
+        var documents = new AfterSales.Documents.V1.DocumentService.DocumentServiceClient(suite.GatewayAs(station));
+        var (traceId, traceParent) = Telemetry.NewTraceParent();
+        var inTrace = new Metadata { { "traceparent", traceParent } };
+        var intake = Intake();
+        (intake.Channel, intake.FaultType, intake.Priority, intake.SiteCondition) =
+            (IntakeChannel.Phone, "LIFT", Priority.Urgent, "3 号梯停在 5 楼，轿厢内无人");
+
+        var ticket = await tickets.CreateTicketAsync(intake, inTrace);
+        var id = ticket.TicketId;
+        var technician = (await tickets.SuggestTechniciansAsync(new SuggestTechniciansRequest { TicketId = id }, inTrace)).Suggestions[0].Technician;
+        await tickets.DispatchTicketAsync(new DispatchTicketRequest { TicketId = id, TechnicianId = technician.TechnicianId, RequestId = Guid.NewGuid().ToString() }, inTrace);
+        await tickets.AgreeAppointmentAsync(new AgreeAppointmentRequest
+        {
+            TicketId = id,
+            StartsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(1)),
+            EndsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(2)),
+        }, inTrace);
+        await tickets.StartTravelAsync(new StartTravelRequest { TicketId = id }, inTrace);
+        await tickets.ArriveOnSiteAsync(new ArriveOnSiteRequest { TicketId = id }, inTrace);
+        await tickets.RecordWorkAsync(new RecordWorkRequest
+        {
+            TicketId = id,
+            Place = WorkPlace.OnSite,
+            RunningHours = 8_760,
+            FindingsListen = "曳引机运行异响",
+            FindingsLook = "导靴磨损",
+            FindingsCheck = "门机限位开关松动",
+            WorkDone = "更换导靴，紧固限位开关，试运行正常",
+            Parts = { new PartUsed { PartNumber = "P-LIFT-GUIDE", Quantity = 2, OldPartKept = true } },
+            Labour = { new LabourHours { TechnicianId = technician.TechnicianId, Hours = 1.5 } },
+        }, inTrace);
+        await tickets.CompleteVisitAsync(new CompleteVisitRequest { TicketId = id, Result = VisitResult.Completed }, inTrace);
+        var voucher = await documents.ArchiveDocumentAsync(Requests.Voucher(System.Text.Encoding.UTF8.GetBytes($"服务凭证 {ticket.Number} 客户签字：王建国"), id), inTrace);
+        await tickets.SignOffAsync(new SignOffRequest { TicketId = id, SignedBy = "王建国", VoucherDocumentId = voucher.DocumentId }, inTrace);
+        var closed = await tickets.CloseTicketAsync(new CloseTicketRequest { TicketId = id }, inTrace);
+
+        Assert.Equal((TicketStatus.Closed, voucher.DocumentId, technician.TechnicianId), (closed.Status, closed.VoucherDocumentId, closed.TechnicianId));
+        var spans = await Telemetry.WaitForTraceAsync(suite.Dashboard, traceId, s =>
+            s.Any(x => x.Service == ResourceNames.Documents) && s.Any(x => x.Service == ResourceNames.Billing)
+            && s.Any(x => x.Service == ResourceNames.Tickets && x.Name.Contains("CloseTicket", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60));
+        foreach (var span in spans)
+        {
+            output.WriteLine($"{span.Service,-10} {span.Name}");
+        }
+        foreach (var service in new[] { ResourceNames.Gateway, ResourceNames.Tickets, ResourceNames.Customers, ResourceNames.Billing, ResourceNames.Documents })
+        {
+            Assert.Contains(spans, s => s.Service == service);
+        }
+        foreach (var rpc in new[] { "CreateTicket", "DispatchTicket", "ArriveOnSite", "RecordWork", "SignOff", "CloseTicket" })
+        {
+            Assert.Contains(spans, s => s.Service == ResourceNames.Tickets && s.Name.Contains(rpc, StringComparison.Ordinal));
+        }
+        Assert.Contains(spans, s => s.Service == ResourceNames.Documents && s.Name.Contains("ArchiveDocument", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Bad_input_through_the_gateway_gets_field_violations_by_grpc_and_a_problem_by_json()
     {

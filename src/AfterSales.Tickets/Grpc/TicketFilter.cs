@@ -14,12 +14,27 @@ internal sealed record TicketFilter(
     Model.Priority? Priority,
     Guid? CustomerId,
     DateTimeOffset? ReceivedFrom,
-    DateTimeOffset? ReceivedBefore)
+    DateTimeOffset? ReceivedBefore,
+    DateTimeOffset? DueBefore,
+    bool Breached,
+    bool MostUrgentFirst)
 {
     public const int MaxStatuses = 16;
 
-    public IQueryable<Model.Ticket> Apply(IQueryable<Model.Ticket> tickets)
+    public IQueryable<Model.Ticket> Apply(IQueryable<Model.Ticket> tickets, IQueryable<Sla.SlaClock> clocks)
     {
+        if (DueBefore is { } due)
+        {
+            tickets = tickets.Where(t => t.NextDueAt < due);
+        }
+        if (Breached)
+        {
+            tickets = tickets.Where(t => clocks.Any(c => c.TicketId == t.Id && c.BreachSignalledAt != null));
+        }
+        if (MostUrgentFirst)
+        {
+            tickets = tickets.Where(t => t.NextDueAt != null);
+        }
         if (StationId is { } station)
         {
             tickets = tickets.Where(t => t.StationId == station);
@@ -81,6 +96,10 @@ internal static class TicketFilterMappings
         {
             violations.Add("priority", "priority must be NORMAL, URGENT or EMERGENCY.");
         }
+        if (!Enum.IsDefined(request.Order))
+        {
+            violations.Add("order", "order must be NEWEST or MOST_URGENT.");
+        }
         var from = request.ReceivedFrom?.ToDateTimeOffset();
         var before = request.ReceivedBefore?.ToDateTimeOffset();
         if (from is not null && before is not null && before <= from)
@@ -97,7 +116,10 @@ internal static class TicketFilterMappings
             request.Priority == Priority.Unspecified ? null : (Model.Priority)request.Priority,
             customer,
             from,
-            before);
+            before,
+            request.DueBefore?.ToDateTimeOffset(),
+            request.Breached,
+            request.Order == TicketOrder.MostUrgent);
     }
 
     private static Guid? OptionalId(FieldViolations violations, string field, string value)

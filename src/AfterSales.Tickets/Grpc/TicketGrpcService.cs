@@ -77,20 +77,33 @@ public sealed partial class TicketGrpcService(
     {
         var filter = request.ToFilter();
         var size = PageToken.SizeOrDefault(request.PageSize);
+        var tickets = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(caller, t => t.StationId), db.SlaClocks);
 
-        var query = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(caller, t => t.StationId))
-            .OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number).AsQueryable();
-        if (PageToken.DecodeInstant(request.PageToken) is var (receivedAt, number))
+        List<Model.Ticket> page;
+        if (filter.MostUrgentFirst)
         {
-            query = query.Where(t => t.ReceivedAt < receivedAt || (t.ReceivedAt == receivedAt && string.Compare(t.Number, number) < 0));
+            var query = tickets.OrderBy(t => t.NextDueAt).ThenBy(t => t.Number).AsQueryable();
+            if (PageToken.DecodeInstant(request.PageToken) is var (dueAt, number))
+            {
+                query = query.Where(t => t.NextDueAt > dueAt || (t.NextDueAt == dueAt && string.Compare(t.Number, number) > 0));
+            }
+            page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
         }
-        var page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
+        else
+        {
+            var query = tickets.OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number).AsQueryable();
+            if (PageToken.DecodeInstant(request.PageToken) is var (receivedAt, number))
+            {
+                query = query.Where(t => t.ReceivedAt < receivedAt || (t.ReceivedAt == receivedAt && string.Compare(t.Number, number) < 0));
+            }
+            page = await query.Take(size + 1).ToListAsync(context.CancellationToken);
+        }
 
         var response = new ListTicketsResponse { Tickets = { page.Take(size).Select(t => t.ToProto()) } };
         if (page.Count > size)
         {
             var last = page[size - 1];
-            response.NextPageToken = PageToken.EncodeInstant(last.ReceivedAt, last.Number);
+            response.NextPageToken = PageToken.EncodeInstant(filter.MostUrgentFirst ? last.NextDueAt!.Value : last.ReceivedAt, last.Number);
         }
         return response;
     }

@@ -150,6 +150,7 @@ internal static class TicketMappings
         ArrivalDueAt = ticket.ArrivalDueAt.ToTimestamp(),
         ResolutionDueAt = ticket.ResolutionDueAt.ToTimestamp(),
         SlaRule = ticket.SlaRuleCode ?? "",
+        NextDueAt = ticket.NextDueAt.ToTimestamp(),
     };
 
     /// <summary>An optional instant on the wire: unset when there is none.</summary>

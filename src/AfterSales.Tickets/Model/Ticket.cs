@@ -218,6 +218,9 @@ public sealed class Ticket
     /// <summary>When the fault must be resolved.</summary>
     public DateTimeOffset? ResolutionDueAt { get; private set; }
 
+    /// <summary>The nearest due time of the ticket's open SLA promises (clocks not stopped): the list's "most urgent" order.</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
     /// <summary>The SLA rule the ticket's clocks follow, e.g. S2-3.2.2-BODY-NEAR; null when none applies.</summary>
     public string? SlaRuleCode { get; private set; }
 
@@ -479,7 +482,8 @@ public sealed class Ticket
     {
         DateTimeOffset? DueOf(Sla.SlaClockKind kind) => clocks.FirstOrDefault(c => c.Kind == kind)?.DueAt;
         (FirstResponseDueAt, ArrivalDueAt, ResolutionDueAt) = (DueOf(Sla.SlaClockKind.FirstResponse), DueOf(Sla.SlaClockKind.Arrival), DueOf(Sla.SlaClockKind.Resolution));
-        SlaRuleCode = clocks.FirstOrDefault()?.RuleCode;
+        SlaRuleCode = clocks.FirstOrDefault(c => c.Kind != Sla.SlaClockKind.WorkshopReturn)?.RuleCode;
+        NextDueAt = clocks.Where(c => !c.IsStopped).Select(c => (DateTimeOffset?)c.DueAt).Min();
     }
 
     private void Move(TicketAction action, TicketStatus to, string actor, string? note, DateTimeOffset now)

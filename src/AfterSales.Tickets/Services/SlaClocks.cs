@@ -36,6 +36,9 @@ public sealed class SlaClocks(TicketsDbContext db, IOptions<SlaOptions> options)
             await db.ServiceCalendars.AsNoTracking().ToListAsync(cancellationToken),
             options.Value.AtRiskFraction);
 
+    /// <summary>The rule code of a take-back's return clock: the date promised to the customer (§1 十四).</summary>
+    public const string WorkshopReturnRule = "S1-14-RETURN-DATE";
+
     /// <summary>Starts the clocks of a new ticket (none for an internal job: no customer waits on it).</summary>
     public async Task StartAsync(Ticket ticket, CancellationToken cancellationToken)
     {
@@ -58,13 +61,18 @@ public sealed class SlaClocks(TicketsDbContext db, IOptions<SlaOptions> options)
             return;
         }
         var clocks = await db.SlaClocks.Where(c => c.TicketId == ticket.Id).ToListAsync(cancellationToken);
-        if (clocks.Count == 0)
-        {
-            return;
-        }
         var policy = await PolicyAsync(cancellationToken);
         foreach (var move in moves)
         {
+            if (move.To == TicketStatus.TakenBack && ticket.PromisedReturnAt is { } promised
+                && clocks.All(c => c.Kind != SlaClockKind.WorkshopReturn) && promised > move.At)
+            {
+                // The return date given with the receipt is a promise like any target: late, it escalates.
+                var clock = SlaClock.StartUntil(ticket.Id, SlaClockKind.WorkshopReturn, WorkshopReturnRule,
+                    policy.Calendar(SlaDefaults.RoundTheClockCalendar), move.At, promised);
+                db.SlaClocks.Add(clock);
+                clocks.Add(clock);
+            }
             if (move.To == TicketStatus.OnHold)
             {
                 policy.Hold(clocks, ticket.HoldReason ?? HoldReason.Other, move.At);
@@ -86,7 +94,7 @@ public sealed class SlaClocks(TicketsDbContext db, IOptions<SlaOptions> options)
     /// Whether entering <paramref name="status"/> meets a clock of <paramref name="kind"/>: the customer is
     /// answered once a visit is agreed or under way or the fault is resolved; the site is reached on arrival
     /// (or needs no visit any more); the fault is resolved when fixed, resolved remotely or the unit returned.
-    /// A cancelled ticket stops every clock.
+    /// A returned unit meets its promised return date. A cancelled ticket stops every clock.
     /// </summary>
     public static bool Meets(TicketStatus status, SlaClockKind kind) => (status, kind) switch
     {
@@ -96,6 +104,7 @@ public sealed class SlaClocks(TicketsDbContext db, IOptions<SlaOptions> options)
         (TicketStatus.OnSite or TicketStatus.ResolvedByPhone or TicketStatus.ResolvedRemotely, SlaClockKind.Arrival) => true,
         (TicketStatus.ResolvedOnSite or TicketStatus.ResolvedByPhone or TicketStatus.ResolvedRemotely or TicketStatus.Returned,
             SlaClockKind.Resolution) => true,
+        (TicketStatus.Returned, SlaClockKind.WorkshopReturn) => true,
         _ => false,
     };
 

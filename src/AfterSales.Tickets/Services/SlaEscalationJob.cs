@@ -113,6 +113,7 @@ internal static class EscalationMappings
     {
         SlaClockKind.FirstResponse => "FIRST_RESPONSE",
         SlaClockKind.Arrival => "ARRIVAL",
+        SlaClockKind.WorkshopReturn => "WORKSHOP_RETURN",
         _ => "RESOLUTION",
     };
 

@@ -2,12 +2,15 @@ using AfterSales.Platform;
 
 namespace AfterSales.Tickets.Sla;
 
-/// <summary>The three promises a ticket can carry, each timed by a clock of its own.</summary>
+/// <summary>The promises a ticket can carry, each timed by a clock of its own.</summary>
 public enum SlaClockKind
 {
     FirstResponse = 1,
     Arrival = 2,
     Resolution = 3,
+
+    /// <summary>A taken-back unit's return by the date promised to the customer (§1 十四: late repairs escalate).</summary>
+    WorkshopReturn = 4,
 }
 
 /// <summary>The thresholds an evaluation found newly crossed.</summary>
@@ -57,6 +60,28 @@ public sealed class SlaClock
             Target = workingTime,
             StartedAt = startedAt,
             DueAt = BusinessCalendar.ToStoredPrecision(calendar.Add(startedAt, workingTime)),
+        };
+    }
+
+    /// <summary>
+    /// A clock for a promise made with a date rather than a target (the return date given with a take-back
+    /// receipt), counted in elapsed time on a round-the-clock <paramref name="calendar"/>.
+    /// </summary>
+    public static SlaClock StartUntil(Guid ticketId, SlaClockKind kind, string ruleCode, ServiceCalendar calendar, DateTimeOffset startedAt, DateTimeOffset dueAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleCode);
+        startedAt = BusinessCalendar.ToStoredPrecision(startedAt);
+        dueAt = BusinessCalendar.ToStoredPrecision(dueAt);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(dueAt, startedAt, nameof(dueAt));
+        return new SlaClock
+        {
+            TicketId = ticketId,
+            Kind = kind,
+            RuleCode = ruleCode,
+            CalendarCode = calendar.Code,
+            Target = calendar.WorkingTimeBetween(startedAt, dueAt),
+            StartedAt = startedAt,
+            DueAt = dueAt,
         };
     }
 

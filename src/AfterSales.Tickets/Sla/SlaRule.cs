@@ -214,6 +214,8 @@ public sealed class SlaRule
         SlaClockKind.FirstResponse => FirstResponse,
         SlaClockKind.Arrival => Arrival,
         SlaClockKind.Resolution => Resolution,
+        // A date promised with a take-back receipt, not a rule's target.
+        SlaClockKind.WorkshopReturn => null,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of SLA clock."),
     };
 

@@ -105,6 +105,36 @@ public class SlaEscalationTests(Suite suite) : SuiteTest(suite)
         Assert.All(managers.Escalations, e => Assert.Equal("BREACHED", e.Cause));
     }
 
+    [Fact]
+    public async Task A_taken_back_unit_not_returned_by_the_promised_date_escalates_to_the_service_manager()
+    {
+        var (station, tickets, technicians) = await StationAsync();
+        var ticket = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
+        var id = ticket.TicketId;
+        await tickets.DispatchTicketAsync(new DispatchTicketRequest { TicketId = id, TechnicianId = technicians[0].ToString() });
+        await tickets.StartTravelAsync(new StartTravelRequest { TicketId = id });
+        await tickets.ArriveOnSiteAsync(new ArriveOnSiteRequest { TicketId = id });
+        var promised = DateTimeOffset.UtcNow.AddDays(3);
+        await tickets.CompleteVisitAsync(new CompleteVisitRequest
+        {
+            TicketId = id, Result = VisitResult.TakenBack, Note = "返厂", ReceiptNumber = "SJ-1",
+            PromisedReturnAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(promised),
+        });
+        var ticketId = Guid.Parse(id);
+        var clock = await Suite.Tickets.WithDbAsync(db => db.SlaClocks.AsNoTracking().SingleAsync(c => c.TicketId == ticketId && c.Kind == SlaClockKind.WorkshopReturn));
+
+        // Four days later, and the unit is still in the workshop.
+        await Suite.Tickets.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+            UPDATE tickets."SlaClocks" SET "StartedAt" = "StartedAt" - interval '4 days', "DueAt" = "DueAt" - interval '4 days'
+            WHERE "TicketId" = {ticketId} AND "Kind" = {(int)SlaClockKind.WorkshopReturn}
+            """));
+
+        var late = await Eventually.ValueAsync(() => Suite.Tickets.WithDbAsync(db => db.Escalations.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.TicketId == ticketId && e.Clock == SlaClockKind.WorkshopReturn && e.Cause == AfterSales.Tickets.Model.EscalationCause.Breached)));
+        Assert.Equal(promised.UtcTicks / 10 * 10, clock.DueAt.UtcTicks);
+        Assert.Equal(AfterSales.Tickets.Model.EscalationLevel.ServiceManager, late.Level);
+    }
+
     private Task<int> EscalationsAsync(Guid[] ids) => Suite.Tickets.WithDbAsync(db => db.Escalations.CountAsync(e => ids.Contains(e.TicketId)));
 
     /// <summary>Events of <paramref name="type"/> about the tickets in the outbox (their payloads carry the ticket id).</summary>

@@ -14,7 +14,7 @@ public class PlatformTests
         var tickets = ServiceClientExtensions.RetryOnlySafeMethods(TicketService.Descriptor);
 
         var retried = Assert.Single(tickets.MethodConfigs).Names.Select(n => n.Method).Order();
-        Assert.Equal(["GetDispatchQueue", "GetTicket", "GetTicketHistory", "ListEscalations", "ListFaultTypes", "ListTickets", "SuggestTechnicians"], retried);
+        Assert.Equal(["GetDispatchQueue", "GetServiceReport", "GetTicket", "GetTicketHistory", "ListEscalations", "ListFaultTypes", "ListTickets", "SuggestTechnicians"], retried);
         Assert.Equal([global::Grpc.Core.StatusCode.Unavailable], tickets.MethodConfigs[0].RetryPolicy!.RetryableStatusCodes);
     }
 

@@ -36,6 +36,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The dispatch queue: a station's registered tickets; a technician's open load.
         builder.HasIndex(t => new { t.StationId, t.Status, t.CreatedAt });
         builder.HasIndex(t => new { t.TechnicianId, t.Status });
+        builder.HasIndex(t => new { t.NextDueAt, t.Number });
     }
 }
 

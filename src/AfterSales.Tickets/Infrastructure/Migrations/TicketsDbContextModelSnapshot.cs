@@ -489,6 +489,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -586,6 +589,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("NextDueAt", "Number");
 
                     b.HasIndex("ReceivedAt", "Number");
 

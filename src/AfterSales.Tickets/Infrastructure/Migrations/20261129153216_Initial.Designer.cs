@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Tickets.Infrastructure.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261129151832_Initial")]
+    [Migration("20261129153216_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -492,6 +492,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -589,6 +592,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("NextDueAt", "Number");
 
                     b.HasIndex("ReceivedAt", "Number");
 

@@ -256,6 +256,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     FirstResponseDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ArrivalDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResolutionDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SlaRuleCode = table.Column<string>(type: "text", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
@@ -527,6 +528,12 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 column: "TicketId",
                 unique: true,
                 filter: "\"EndedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_NextDueAt_Number",
+                schema: "tickets",
+                table: "Tickets",
+                columns: new[] { "NextDueAt", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Number",
