@@ -303,6 +303,44 @@ public sealed partial class TicketGrpcService
         });
     }
 
+    /// <summary>
+    /// Staff (QA, managers) decide returns, exchanges and free repairs, which the company bears; a station
+    /// may only find misuse, which makes the work paid, as with <see cref="ReviseCategory"/>.
+    /// </summary>
+    [Access(StaffRoles.Manager, StaffRoles.Qa, StaffRoles.Admin, Stations = true)]
+    public override Task<Ticket> DecideReturnOrExchange(DecideReturnOrExchangeRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations().RequireText("cause", request.Cause, Model.Ticket.MaxNoteLength);
+        if (request.Accountability == Accountability.Unspecified || !Enum.IsDefined(request.Accountability))
+        {
+            violations.Add("accountability", "accountability must be COMPANY_QUALITY, CUSTOMER_MISUSE, TRANSPORT or SUPPLIER.");
+        }
+        if (request.Decision == ReturnDecision.Unspecified || !Enum.IsDefined(request.Decision))
+        {
+            violations.Add("decision", "decision must be RETURN, EXCHANGE, FREE_REPAIR or PAID_SERVICE.");
+        }
+        else if ((request.Accountability == Accountability.CustomerMisuse) != (request.Decision == ReturnDecision.PaidService))
+        {
+            violations.Add("decision", "The customer's misuse gets PAID_SERVICE, and only misuse does (§7 2.4).");
+        }
+        else if (!caller.IsInternalStaff && request.Decision != ReturnDecision.PaidService)
+        {
+            violations.Add("decision", "A station may only find misuse (PAID_SERVICE); returns, exchanges and free repairs are the company's staff's decision.");
+        }
+        violations.ThrowIfAny();
+        return ChangeAsync(request, request.TicketId, context, (ticket, now) =>
+        {
+            var previous = ticket.DecideReturnOrExchange((Model.ReturnDecision)request.Decision, (Model.Accountability)request.Accountability,
+                request.Cause.Trim(), caller.Subject, now);
+            outbox.Enqueue(ticket.ToReturnOrExchangeDecidedEvent(now));
+            if (previous is { } category)
+            {
+                outbox.Enqueue(ticket.ToCategoryRevisedEvent(category, now));
+            }
+            return Task.CompletedTask;
+        });
+    }
+
     private static readonly TimeSpan MaxAppointmentWindow = TimeSpan.FromHours(24);
 
     /// <summary>

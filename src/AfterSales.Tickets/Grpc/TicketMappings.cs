@@ -151,6 +151,34 @@ internal static class TicketMappings
         ResolutionDueAt = ticket.ResolutionDueAt.ToTimestamp(),
         SlaRule = ticket.SlaRuleCode ?? "",
         NextDueAt = ticket.NextDueAt.ToTimestamp(),
+        ReturnDecision = (V1.ReturnDecision)(ticket.ReturnDecision ?? 0),
+        Accountability = (V1.Accountability)(ticket.Accountability ?? 0),
+        ReturnCause = ticket.ReturnCause ?? "",
+    };
+
+    public static Events.V1.ReturnOrExchangeDecided ToReturnOrExchangeDecidedEvent(this Model.Ticket ticket, DateTimeOffset at) => new()
+    {
+        TicketId = ticket.Id.ToString(),
+        Number = ticket.Number,
+        StationId = ticket.StationId.ToString(),
+        CustomerId = ticket.CustomerId?.ToString() ?? "",
+        AssetId = ticket.AssetId?.ToString() ?? "",
+        Decision = ticket.ReturnDecision switch
+        {
+            Model.ReturnDecision.Return => "RETURN",
+            Model.ReturnDecision.Exchange => "EXCHANGE",
+            Model.ReturnDecision.FreeRepair => "FREE_REPAIR",
+            _ => "PAID_SERVICE",
+        },
+        Accountability = ticket.Accountability switch
+        {
+            Model.Accountability.CompanyQuality => "COMPANY_QUALITY",
+            Model.Accountability.CustomerMisuse => "CUSTOMER_MISUSE",
+            Model.Accountability.Transport => "TRANSPORT",
+            _ => "SUPPLIER",
+        },
+        Cause = ticket.ReturnCause ?? "",
+        DecidedAt = Timestamp.FromDateTimeOffset(at),
     };
 
     /// <summary>An optional instant on the wire: unset when there is none.</summary>

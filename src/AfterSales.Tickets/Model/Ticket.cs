@@ -98,6 +98,24 @@ public enum HoldReason
     Other = 3,
 }
 
+/// <summary>Who is accountable for a fault (§7 2.4).</summary>
+public enum Accountability
+{
+    CompanyQuality = 1,
+    CustomerMisuse = 2,
+    Transport = 3,
+    Supplier = 4,
+}
+
+/// <summary>What is done about a return or exchange claim (退换货, §10 四).</summary>
+public enum ReturnDecision
+{
+    Return = 1,
+    Exchange = 2,
+    FreeRepair = 3,
+    PaidService = 4,
+}
+
 /// <summary>The ending of a visit, as the technician reports it.</summary>
 public sealed record VisitOutcome(VisitResult Result, string? Note, string? ReceiptNumber, DateTimeOffset? PromisedReturnAt);
 
@@ -202,6 +220,9 @@ public sealed class Ticket
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? CancelReason { get; private set; }
     public int ReopenCount { get; private set; }
+    public ReturnDecision? ReturnDecision { get; private set; }
+    public Accountability? Accountability { get; private set; }
+    public string? ReturnCause { get; private set; }
 
     /// <summary>Work records of the current round (since registration or the last reopening).</summary>
     public int WorkRecordCount { get; private set; }
@@ -452,6 +473,9 @@ public sealed class Ticket
         SignedAt = ClosedAt = null;
         VoucherDocumentId = null;
         CancelReason = null;
+        ReturnDecision = null;
+        Accountability = null;
+        ReturnCause = null;
         WorkRecordCount = WorkshopRecordCount = 0;
         Move(TicketAction.Reopen, TicketStatus.Registered, actor, reason, now);
     }
@@ -484,6 +508,41 @@ public sealed class Ticket
         (FirstResponseDueAt, ArrivalDueAt, ResolutionDueAt) = (DueOf(Sla.SlaClockKind.FirstResponse), DueOf(Sla.SlaClockKind.Arrival), DueOf(Sla.SlaClockKind.Resolution));
         SlaRuleCode = clocks.FirstOrDefault(c => c.Kind != Sla.SlaClockKind.WorkshopReturn)?.RuleCode;
         NextDueAt = clocks.Where(c => !c.IsStopped).Select(c => (DateTimeOffset?)c.DueAt).Min();
+    }
+
+    /// <summary>
+    /// Decides a return or exchange claim by who is accountable (§7 2.4): the customer's misuse gets paid
+    /// service, and the ticket becomes paid; anything else is the company's or its suppliers' to bear, by a
+    /// return, an exchange or a free repair, and paid work becomes free. Once per round. Returns the category
+    /// it had when the decision changed it, else null.
+    /// </summary>
+    public ServiceCategory? DecideReturnOrExchange(ReturnDecision decision, Accountability accountability, string cause, string actor, DateTimeOffset now)
+    {
+        TicketLifecycle.Require(Status, TicketAction.DecideReturnOrExchange);
+        if (Category == ServiceCategory.Internal)
+        {
+            throw TicketLifecycle.Refusal(Status, TicketAction.DecideReturnOrExchange, "an internal job has no customer");
+        }
+        if (ReturnDecision is { } earlier)
+        {
+            throw TicketLifecycle.Refusal(Status, TicketAction.DecideReturnOrExchange, $"{earlier} was decided already");
+        }
+        if ((accountability == Model.Accountability.CustomerMisuse) != (decision == Model.ReturnDecision.PaidService))
+        {
+            throw new ArgumentException("Misuse gets paid service, and only misuse does.", nameof(decision));
+        }
+        (ReturnDecision, Accountability, ReturnCause) = (decision, accountability, cause);
+        var category = decision == Model.ReturnDecision.PaidService ? ServiceCategory.Paid
+            : Category == ServiceCategory.Paid ? ServiceCategory.Free
+            : Category;
+        StatusChanges.Add(new TicketStatusChange(Id, now, Status, Status, actor, $"{decision} ({accountability}): {cause}"));
+        if (category == Category)
+        {
+            return null;
+        }
+        var previous = Category;
+        (Category, CategoryReason) = (category, $"{decision} ({accountability}): {cause}");
+        return previous;
     }
 
     private void Move(TicketAction action, TicketStatus to, string actor, string? note, DateTimeOffset now)

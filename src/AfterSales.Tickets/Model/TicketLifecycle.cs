@@ -46,6 +46,7 @@ public enum TicketAction
     Cancel,
     Reopen,
     ReviseCategory,
+    DecideReturnOrExchange,
 }
 
 /// <summary>
@@ -56,6 +57,14 @@ public enum TicketAction
 public static class TicketLifecycle
 {
     private static readonly TicketStatus[] BeforeTheVisit = [TicketStatus.Registered, TicketStatus.Dispatched, TicketStatus.AppointmentAgreed];
+
+    /// <summary>Until the customer signs: what they sign includes who pays and what is done.</summary>
+    private static readonly TicketStatus[] BeforeTheSignature =
+    [
+        TicketStatus.Registered, TicketStatus.Dispatched, TicketStatus.AppointmentAgreed, TicketStatus.OnTheWay, TicketStatus.OnSite,
+        TicketStatus.ResolvedOnSite, TicketStatus.ResolvedByPhone, TicketStatus.ResolvedRemotely, TicketStatus.TakenBack,
+        TicketStatus.InWorkshopRepair, TicketStatus.Inspected, TicketStatus.Returned, TicketStatus.OnHold,
+    ];
 
     private static readonly Dictionary<TicketAction, TicketStatus[]> AllowedFrom = new()
     {
@@ -88,13 +97,8 @@ public static class TicketLifecycle
             TicketStatus.OnHold,
         ],
         [TicketAction.Reopen] = [TicketStatus.Closed, TicketStatus.Cancelled],
-        // Until the customer signs: what they sign includes who pays.
-        [TicketAction.ReviseCategory] =
-        [
-            TicketStatus.Registered, TicketStatus.Dispatched, TicketStatus.AppointmentAgreed, TicketStatus.OnTheWay, TicketStatus.OnSite,
-            TicketStatus.ResolvedOnSite, TicketStatus.ResolvedByPhone, TicketStatus.ResolvedRemotely, TicketStatus.TakenBack,
-            TicketStatus.InWorkshopRepair, TicketStatus.Inspected, TicketStatus.Returned, TicketStatus.OnHold,
-        ],
+        [TicketAction.ReviseCategory] = BeforeTheSignature,
+        [TicketAction.DecideReturnOrExchange] = BeforeTheSignature,
     };
 
     /// <summary>Statuses in which the ticket still needs work (it counts toward a technician's load).</summary>
@@ -143,6 +147,7 @@ public static class TicketLifecycle
         TicketAction.Cancel => "be cancelled",
         TicketAction.Reopen => "be reopened",
         TicketAction.ReviseCategory => "have its category revised",
+        TicketAction.DecideReturnOrExchange => "have a return or exchange decided",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action."),
     };
 }

@@ -254,6 +254,38 @@ public class TicketLifeTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
+    public async Task A_return_or_exchange_is_decided_by_accountability_and_a_station_may_only_find_misuse()
+    {
+        var (station, _, tickets, _) = await StationAsync();
+        var paidAsset = await Data.NewAssetAsync(station, Coverage.OutOfWarranty);
+        var misuse = await tickets.CreateTicketAsync(Intake(await Data.NewAssetAsync(station)));
+        var quality = await tickets.CreateTicketAsync(Intake(paidAsset));
+
+        var exchangeByStation = await Assert.ThrowsAsync<RpcException>(() => tickets.DecideReturnOrExchangeAsync(new DecideReturnOrExchangeRequest
+        {
+            TicketId = quality.TicketId, Cause = "批次缺陷", Accountability = Accountability.CompanyQuality, Decision = ReturnDecision.Exchange,
+        }).ResponseAsync);
+        var paid = await tickets.DecideReturnOrExchangeAsync(new DecideReturnOrExchangeRequest
+        {
+            TicketId = misuse.TicketId, Cause = "控制柜进水", Accountability = Accountability.CustomerMisuse, Decision = ReturnDecision.PaidService,
+        });
+        var exchanged = await Staff("qa").DecideReturnOrExchangeAsync(new DecideReturnOrExchangeRequest
+        {
+            TicketId = quality.TicketId, Cause = "曳引机批次缺陷", Accountability = Accountability.CompanyQuality, Decision = ReturnDecision.Exchange,
+            RequestId = Guid.NewGuid().ToString(),
+        });
+
+        Problems.AssertFieldViolations(exchangeByStation, "decision");
+        Assert.Equal((ServiceCategory.Free, ServiceCategory.Paid, ReturnDecision.PaidService), (misuse.Category, paid.Category, paid.ReturnDecision));
+        Assert.Equal((ServiceCategory.Paid, ServiceCategory.Free, Accountability.CompanyQuality, "曳引机批次缺陷"),
+            (quality.Category, exchanged.Category, exchanged.Accountability, exchanged.ReturnCause));
+        var ids = new[] { Guid.Parse(misuse.TicketId), Guid.Parse(quality.TicketId) };
+        await Eventually.TrueAsync(() => Suite.Billing.WithDbAsync(async db =>
+            await db.TicketAccounts.CountAsync(a => a.TicketId == ids[0] && a.Category == AfterSales.Billing.Model.ServiceCategory.Paid) == 1
+            && await db.TicketAccounts.CountAsync(a => a.TicketId == ids[1] && a.Category == AfterSales.Billing.Model.ServiceCategory.Free) == 1));
+    }
+
+    [Fact]
     public async Task Staff_open_an_internal_job_without_an_asset_and_a_station_may_not()
     {
         var job = new CreateTicketRequest

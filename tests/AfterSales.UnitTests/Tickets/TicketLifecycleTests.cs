@@ -163,6 +163,9 @@ public class TicketLifecycleTests
             case TicketAction.ReviseCategory:
                 ticket.ReviseCategory(ServiceCategory.Paid, "现场发现人为损坏", "dispatcher", at);
                 break;
+            case TicketAction.DecideReturnOrExchange:
+                ticket.DecideReturnOrExchange(ReturnDecision.Exchange, Accountability.CompanyQuality, "压缩机批次缺陷", "qa", at);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "No way to take this action in the test.");
         }
@@ -356,6 +359,24 @@ public class TicketLifecycleTests
         Assert.Throws<PreconditionFailedException>(() => ticket.ReviseCategory(ServiceCategory.Internal, "x", "dispatcher", Now.AddHours(6)));
         Assert.Throws<PreconditionFailedException>(() => internalJob.ReviseCategory(ServiceCategory.Paid, "x", "dispatcher", Now.AddHours(6)));
         Assert.Equal((ServiceCategory.Internal, (Guid?)null), (internalJob.Category, internalJob.AssetId));
+    }
+
+    [Fact]
+    public void Misuse_makes_the_work_paid_and_a_quality_fault_is_the_company_s_to_bear_once_per_round()
+    {
+        var misuse = In(TicketStatus.OnSite);
+        var quality = In(TicketStatus.OnSite);
+        quality.ReviseCategory(ServiceCategory.Paid, "initially thought misuse", "dispatcher", Now.AddHours(4));
+
+        var fromFree = misuse.DecideReturnOrExchange(ReturnDecision.PaidService, Accountability.CustomerMisuse, "进水", "qa", Now.AddHours(5));
+        var fromPaid = quality.DecideReturnOrExchange(ReturnDecision.Exchange, Accountability.CompanyQuality, "批次缺陷", "qa", Now.AddHours(5));
+        var again = Assert.Throws<PreconditionFailedException>(() =>
+            quality.DecideReturnOrExchange(ReturnDecision.Return, Accountability.CompanyQuality, "再议", "qa", Now.AddHours(6)));
+
+        Assert.Equal((ServiceCategory.Free, ServiceCategory.Paid), (fromFree, misuse.Category));
+        Assert.Equal((ServiceCategory.Paid, ServiceCategory.Free), (fromPaid, quality.Category));
+        Assert.Contains("Exchange was decided already", again.Message);
+        Assert.Throws<ArgumentException>(() => In(TicketStatus.OnSite).DecideReturnOrExchange(ReturnDecision.Return, Accountability.CustomerMisuse, "x", "qa", Now));
     }
 
     [Fact]

@@ -400,6 +400,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Accountability")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("AppointmentEndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -529,6 +532,12 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnCause")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ReturnDecision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(64)

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Tickets.Infrastructure.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261129153216_Initial")]
+    [Migration("20261129154156_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -403,6 +403,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Accountability")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("AppointmentEndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -532,6 +535,12 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnCause")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ReturnDecision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(64)
