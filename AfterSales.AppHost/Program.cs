@@ -10,9 +10,9 @@ var infrastructure = builder.AddInfrastructure();
 var identity = builder.AddIdentity(infrastructure);
 
 var customers = builder.AddService<Projects.AfterSales_Customers>(ResourceNames.Customers, infrastructure, identity);
-var tickets = builder.AddService<Projects.AfterSales_Tickets>(ResourceNames.Tickets, infrastructure, identity)
-    .WithReference(customers);
 var inventory = builder.AddService<Projects.AfterSales_Inventory>(ResourceNames.Inventory, infrastructure, identity);
+var tickets = builder.AddService<Projects.AfterSales_Tickets>(ResourceNames.Tickets, infrastructure, identity)
+    .WithReference(customers).WithReference(inventory);
 var billing = builder.AddService<Projects.AfterSales_Billing>(ResourceNames.Billing, infrastructure, identity);
 var feedback = builder.AddService<Projects.AfterSales_Feedback>(ResourceNames.Feedback, infrastructure, identity);
 var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.Documents, infrastructure, identity)

@@ -101,7 +101,7 @@ public class VerticalSliceTests(SuiteHost suite, ITestOutputHelper output)
             FindingsLook = "导靴磨损",
             FindingsCheck = "门机限位开关松动",
             WorkDone = "更换导靴，紧固限位开关，试运行正常",
-            Parts = { new PartUsed { PartNumber = "P-LIFT-GUIDE", Quantity = 2, OldPartKept = true } },
+            Parts = { new PartUsed { PartNumber = "P-EL-1003", Quantity = 2, OldPartKept = true } },
             Labour = { new LabourHours { TechnicianId = technician.TechnicianId, Hours = 1.5 } },
         }, inTrace);
         await tickets.CompleteVisitAsync(new CompleteVisitRequest { TicketId = id, Result = VisitResult.Completed }, inTrace);

@@ -20,6 +20,26 @@ public sealed class InventoryGrpcService(InventoryDbContext db, Caller caller) :
         return part.ToProto();
     }
 
+    public const int MaxLookUp = 50;
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<LookUpPartsResponse> LookUpParts(LookUpPartsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (request.PartNumbers.Count is 0 or > MaxLookUp)
+        {
+            violations.Add("part_numbers", $"part_numbers must name 1 to {MaxLookUp} parts.");
+        }
+        for (var i = 0; i < Math.Min(request.PartNumbers.Count, MaxLookUp); i++)
+        {
+            violations.RequireText($"part_numbers[{i}]", request.PartNumbers[i], 32);
+        }
+        violations.ThrowIfAny();
+        var numbers = request.PartNumbers.Select(n => n.Trim()).Distinct().ToList();
+        var parts = await db.Parts.AsNoTracking().Where(p => numbers.Contains(p.PartNumber)).OrderBy(p => p.PartNumber).ToListAsync(context.CancellationToken);
+        return new LookUpPartsResponse { Parts = { parts.Select(p => p.ToProto()) } };
+    }
+
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListPartsResponse> ListParts(ListPartsRequest request, ServerCallContext context)
     {

@@ -1,4 +1,5 @@
 using AfterSales.Customers.V1;
+using AfterSales.Inventory.V1;
 using AfterSales.Platform.Data;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
@@ -15,7 +16,9 @@ internal static class Extensions
         builder.AddServiceDatabase<TicketsDbContext, TicketsSeeder>(ResourceNames.Tickets);
         builder.AddEventOutbox<TicketsDbContext>();
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
+        builder.AddServiceClient<InventoryService.InventoryServiceClient>(ResourceNames.Inventory, InventoryService.Descriptor);
         builder.Services.AddScoped<EntitlementClient>();
+        builder.Services.AddScoped<PartsCatalogue>();
         builder.Services.AddScoped<IReferenceDataSeeder<TicketsDbContext>, SlaReferenceData>();
         builder.Services.AddScoped<SlaClocks>();
         builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));

@@ -110,6 +110,7 @@ public sealed partial class TicketGrpcService
             {
                 throw ValidationException.ForField("departed_at", "departed_at cannot be before the arrival on site.");
             }
+            await parts.RequireInCatalogueAsync(entry.Parts, context.CancellationToken);
             var record = ticket.RecordWork(entry, caller.Subject, now);
             outbox.Enqueue(ticket.ToWorkRecordedEvent(record));
         });

@@ -25,6 +25,7 @@ public sealed partial class TicketGrpcService(
     Caller caller,
     BusinessCalendar calendar,
     SlaClocks sla,
+    PartsCatalogue parts,
     IOptions<IntakeOptions> intake) : TicketService.TicketServiceBase
 {
     [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]

@@ -172,8 +172,8 @@ public sealed class Suite : IAsyncLifetime
             var staff = Callers.Staff(Callers.DefaultStaff);
 
             Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, findIdentity));
-            Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity)));
             Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
+            Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity)));
             // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
             // it gives up database retries at once, so a database outage reaches its consumer as failed attempts.
             Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, new Dictionary<string, string?>(findIdentity)
@@ -211,10 +211,14 @@ public sealed class Suite : IAsyncLifetime
             await Data.NewStationAsync(clientId: RateLimitedStation);
         }
 
-        /// <summary>The tickets service's settings: SLA clocks evaluated every half second, so escalations show at once.</summary>
+        /// <summary>
+        /// The tickets service's settings: where customers and inventory are; SLA clocks evaluated every half
+        /// second, so escalations show at once.
+        /// </summary>
         public Dictionary<string, string?> TicketsSettings(IReadOnlyDictionary<string, string?> findIdentity) => new(findIdentity)
         {
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+            [$"services:{ResourceNames.Inventory}:{ResourceNames.GrpcEndpoint}:0"] = Inventory.GrpcAddress,
             ["Tickets:Sla:EvaluationInterval"] = SlaEvaluationInterval.ToString("c", CultureInfo.InvariantCulture),
         };
 

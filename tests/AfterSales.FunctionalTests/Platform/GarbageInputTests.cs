@@ -207,8 +207,15 @@ public class GarbageInputTests(Suite suite) : SuiteTest(suite)
     public async Task A_json_string_of_10_MB_is_a_413_problem_and_creates_nothing()
     {
         using var http = Gateway.HttpAs(Station);
+        // Announced by its length and sent only on "100 Continue": the gateway refuses it from its headers, so
+        // the test reads the answer instead of racing the server's close of the connection mid-upload.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets/v1/tickets")
+        {
+            Content = Json(IntakeJson(contactName: new string('王', 10_000_000 / 3))),
+            Headers = { ExpectContinue = true },
+        };
 
-        var response = await http.PostAsync("/api/tickets/v1/tickets", Json(IntakeJson(contactName: new string('王', 10_000_000 / 3))));
+        var response = await http.SendAsync(request);
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "RESOURCE_EXHAUSTED");
         Assert.Equal(0, await TicketsCreatedAsync());

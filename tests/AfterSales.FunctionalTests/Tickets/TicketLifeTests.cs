@@ -50,7 +50,7 @@ public class TicketLifeTests(Suite suite) : SuiteTest(suite)
         FindingsLook = "钢丝绳磨损",
         FindingsCheck = "张力不足",
         WorkDone = "调整钢丝绳张力，更换导靴",
-        Parts = { new PartUsed { PartNumber = "P-LIFT-GUIDE", Quantity = 2, OldPartKept = true } },
+        Parts = { new PartUsed { PartNumber = "P-EL-1003", Quantity = 2, OldPartKept = true } },
         Labour = { new LabourHours { TechnicianId = technician.ToString(), Hours = 2.5 } },
         RequestId = Guid.NewGuid().ToString(),
     };
@@ -83,9 +83,26 @@ public class TicketLifeTests(Suite suite) : SuiteTest(suite)
             history.StatusChanges.Select(c => c.To));
         Assert.All(history.StatusChanges, c => Assert.Equal(station.ClientId, c.Actor));
         var record = Assert.Single(history.WorkRecords);
-        Assert.Equal(("调整钢丝绳张力，更换导靴", 12_345.5, "P-LIFT-GUIDE"), (record.WorkDone, record.RunningHours, record.Parts.Single().PartNumber));
+        Assert.Equal(("调整钢丝绳张力，更换导靴", 12_345.5, "P-EL-1003"), (record.WorkDone, record.RunningHours, record.Parts.Single().PartNumber));
         Assert.Equal(closed.ArrivedAt, record.ArrivedAt);
         Assert.Contains(technicians, t => t.ToString() == technician);
+    }
+
+    [Fact]
+    public async Task Work_naming_a_part_the_catalogue_does_not_hold_is_refused_and_records_nothing()
+    {
+        var (_, asset, tickets, technicians) = await StationAsync();
+        var ticket = await tickets.CreateTicketAsync(Intake(asset, Priority.Emergency));
+        await tickets.DispatchTicketAsync(new DispatchTicketRequest { TicketId = ticket.TicketId, TechnicianId = technicians[0].ToString() });
+        await tickets.StartTravelAsync(new StartTravelRequest { TicketId = ticket.TicketId });
+        await tickets.ArriveOnSiteAsync(new ArriveOnSiteRequest { TicketId = ticket.TicketId });
+        var work = OnSiteWork(ticket, technicians[0]);
+        work.Parts.Add(new PartUsed { PartNumber = "P-NO-SUCH-PART", Quantity = 1 });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => tickets.RecordWorkAsync(work).ResponseAsync);
+
+        Problems.AssertFieldViolations(error, "parts[1].part_number");
+        Assert.Equal(0, (await tickets.GetTicketAsync(new GetTicketRequest { TicketId = ticket.TicketId })).WorkRecordCount);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public class TicketReportTests(Suite suite) : SuiteTest(suite)
             TicketId = ticket.TicketId,
             Place = WorkPlace.OnSite,
             WorkDone = "更换导靴",
-            Parts = { new PartUsed { PartNumber = "P-LIFT-GUIDE", Quantity = 2, OldPartKept = true } },
+            Parts = { new PartUsed { PartNumber = "P-EL-1003", Quantity = 2, OldPartKept = true } },
         };
         work.Labour.AddRange(labour.Select(l => new LabourHours { TechnicianId = l.Technician.ToString(), Hours = l.Hours }));
         await tickets.RecordWorkAsync(work);
@@ -68,7 +68,7 @@ public class TicketReportTests(Suite suite) : SuiteTest(suite)
         var liuFigures = report.Technicians.Single(t => t.TechnicianId == liu.ToString());
         Assert.Equal((2, 4.0), (liuFigures.Tickets, liuFigures.LabourHours));
         Assert.Equal([(ServiceCategory.Paid, 3.0), (ServiceCategory.Free, 1.0)], liuFigures.HoursByCategory.Select(h => (h.Category, h.Hours)));
-        Assert.Equal(("P-LIFT-GUIDE", 4, 4), (report.Parts.Single().PartNumber, report.Parts.Single().Quantity, report.Parts.Single().OldPartsKept));
+        Assert.Equal(("P-EL-1003", 4, 4), (report.Parts.Single().PartNumber, report.Parts.Single().Quantity, report.Parts.Single().OldPartsKept));
         Assert.Equal(4, report.Sla.Met); // each emergency answered (on the way) and visited in time
         Assert.Equal([zhang.ToString()], zhangs.Technicians.Select(t => t.TechnicianId));
         Assert.Equal(2.5, zhangs.Categories.Sum(c => c.LabourHours));

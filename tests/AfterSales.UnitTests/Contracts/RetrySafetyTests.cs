@@ -23,7 +23,7 @@ public class RetrySafetyTests
 
         Assert.Equal(new Dictionary<string, string[]>
         {
-            ["InventoryService"] = ["GetPart", "GetStockLevels", "ListParts"],
+            ["InventoryService"] = ["GetPart", "GetStockLevels", "ListParts", "LookUpParts"],
             ["BillingService"] = ["GetFeeItem", "GetTicketAccount", "ListFeeItems", "Quote"],
             ["FeedbackService"] = ["GetComplaint", "ListComplaints"],
             ["DocumentService"] = ["GetDocument", "GetTemplate", "ListTemplates"],
