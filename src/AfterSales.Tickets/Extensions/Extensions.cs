@@ -21,6 +21,7 @@ internal static class Extensions
         builder.Services.AddScoped<PartsCatalogue>();
         builder.Services.AddScoped<IReferenceDataSeeder<TicketsDbContext>, SlaReferenceData>();
         builder.Services.AddScoped<SlaClocks>();
+        builder.Services.AddSingleton<TicketReferenceData>();
         builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));
         builder.Services.AddSingleton<SlaEscalationJob>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SlaEscalationJob>());

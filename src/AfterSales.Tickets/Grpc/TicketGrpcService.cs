@@ -25,6 +25,7 @@ public sealed partial class TicketGrpcService(
     Caller caller,
     BusinessCalendar calendar,
     SlaClocks sla,
+    TicketReferenceData referenceData,
     PartsCatalogue parts,
     IOptions<IntakeOptions> intake) : TicketService.TicketServiceBase
 {
@@ -33,8 +34,8 @@ public sealed partial class TicketGrpcService(
         requests.SaveOnceAsync(request, context, async () =>
         {
             var now = calendar.Now;
-            var faultTypes = await db.FaultTypes.AsNoTracking().Select(f => f.Code).ToListAsync(context.CancellationToken);
-            var report = request.ToIntakeReport(new Model.IntakeClock(now, caller.IsInternalStaff, intake.Value.LateRegistrationWindow), faultTypes.ToHashSet());
+            var faultTypes = (await referenceData.GetAsync(context.CancellationToken)).FaultTypes;
+            var report = request.ToIntakeReport(new Model.IntakeClock(now, caller.IsInternalStaff, intake.Value.LateRegistrationWindow), faultTypes);
             Model.IntakeEntitlement entitlement;
             if (report.InternalJobStationId is { } internalJobStation)
             {
@@ -121,16 +122,20 @@ public sealed partial class TicketGrpcService(
             throw new NotFoundException("Station", request.StationId);
         }
         // Anything registered before the start of today (the company's day) was not dispatched on its day:
-        // it heads the queue (§1 十七), then the most urgent, then the oldest.
+        // it heads the queue (§1 十七), then today's; each part the most urgent first, then the oldest. Two
+        // queries, each in the order of the index on (station, status, priority descending, registration).
         var startOfToday = calendar.StartOf(calendar.DateOf(calendar.Now));
-        var queued = await db.Tickets.AsNoTracking()
-            .Where(t => t.StationId == stationId && t.Status == Model.TicketStatus.Registered)
-            .OrderBy(t => t.CreatedAt < startOfToday ? 0 : 1)
-            .ThenByDescending(t => t.Priority)
-            .ThenBy(t => t.CreatedAt)
-            .ThenBy(t => t.Id)
-            .Take(PageToken.SizeOrDefault(request.PageSize))
-            .ToListAsync(context.CancellationToken);
+        var size = PageToken.SizeOrDefault(request.PageSize);
+        var waiting = db.Tickets.AsNoTracking().Where(t => t.StationId == stationId && t.Status == Model.TicketStatus.Registered);
+        var queued = await waiting.Where(t => t.CreatedAt < startOfToday)
+            .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Take(size).ToListAsync(context.CancellationToken);
+        if (queued.Count < size)
+        {
+            queued.AddRange(await waiting.Where(t => t.CreatedAt >= startOfToday)
+                .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .Take(size - queued.Count).ToListAsync(context.CancellationToken));
+        }
         return new GetDispatchQueueResponse
         {
             Tickets = { queued.Select(t => new QueuedTicket { Ticket = t.ToProto(), CarriedOver = t.CreatedAt < startOfToday }) },

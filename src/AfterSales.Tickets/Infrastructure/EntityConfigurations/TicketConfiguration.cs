@@ -33,8 +33,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasMany(t => t.WorkRecords).WithOne().HasForeignKey(r => r.TicketId);
         builder.HasIndex(t => new { t.StationId, t.ReceivedAt });
         builder.HasIndex(t => new { t.ReceivedAt, t.Number });
-        // The dispatch queue: a station's registered tickets; a technician's open load.
-        builder.HasIndex(t => new { t.StationId, t.Status, t.CreatedAt });
+        // The dispatch queue: a station's registered tickets, most urgent then oldest; a technician's open load.
+        builder.HasIndex(t => new { t.StationId, t.Status, t.Priority, t.CreatedAt, t.Id }).IsDescending(false, false, true, false, false);
         builder.HasIndex(t => new { t.TechnicianId, t.Status });
         builder.HasIndex(t => new { t.NextDueAt, t.Number });
     }

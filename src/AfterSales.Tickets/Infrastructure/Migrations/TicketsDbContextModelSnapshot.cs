@@ -607,7 +607,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("TechnicianId", "Status");
 
-                    b.HasIndex("StationId", "Status", "CreatedAt");
+                    b.HasIndex("StationId", "Status", "Priority", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("Tickets", "tickets");
                 });

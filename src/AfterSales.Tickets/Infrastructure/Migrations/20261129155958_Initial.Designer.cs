@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Tickets.Infrastructure.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261129154156_Initial")]
+    [Migration("20261129155958_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -610,7 +610,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("TechnicianId", "Status");
 
-                    b.HasIndex("StationId", "Status", "CreatedAt");
+                    b.HasIndex("StationId", "Status", "Priority", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("Tickets", "tickets");
                 });

@@ -558,10 +558,11 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 columns: new[] { "StationId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_StationId_Status_CreatedAt",
+                name: "IX_Tickets_StationId_Status_Priority_CreatedAt_Id",
                 schema: "tickets",
                 table: "Tickets",
-                columns: new[] { "StationId", "Status", "CreatedAt" });
+                columns: new[] { "StationId", "Status", "Priority", "CreatedAt", "Id" },
+                descending: new[] { false, false, true, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_TechnicianId_Status",

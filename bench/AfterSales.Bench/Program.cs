@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Globalization;
+using AfterSales.ServiceDefaults;
+using AfterSales.TestKit;
+using AfterSales.Tickets.V1;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+// The suite's benchmark (bench/README.md). Every figure is measured in this one run, on this machine, so
+// read the ratios: the gateway's ticket intake beside a plain PostgreSQL insert-and-select (pgbench) on the
+// suite's own server, and the dispatcher's queue over a table of a million tickets.
+var options = BenchOptions.Parse(args);
+var dataDirectory = Path.Combine(Path.GetTempPath(), $"aftersales-bench-{Guid.NewGuid():N}");
+var (demoPassword, postgresPassword) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+
+Console.WriteLine($"Starting the suite (local mode, data in {dataDirectory}) ...");
+var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AfterSales_AppHost>(
+[
+    "--Infrastructure:Mode=local",
+    $"--Infrastructure:DataDirectory={dataDirectory}",
+    $"--Parameters:demo-password={demoPassword}",
+    $"--Parameters:postgres-password={postgresPassword}",
+]);
+// The resources' own log lines stay in their processes; this console shows the figures.
+builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+await using var app = await builder.BuildAsync();
+using (var starting = new CancellationTokenSource(TimeSpan.FromMinutes(6)))
+{
+    await app.StartAsync(starting.Token);
+    await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, starting.Token);
+}
+
+try
+{
+    var gatewayGrpc = app.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint);
+    using var gatewayJson = new HttpClient { BaseAddress = app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint) };
+    var callers = new Callers(() => gatewayJson, name => DemoCredentials.SecretFor(demoPassword, name));
+    var station = new TicketService.TicketServiceClient(Bearer.Channel(gatewayGrpc.ToString(), callers.Station("station-hangzhou")));
+    var dispatcher = new TicketService.TicketServiceClient(Bearer.Channel(gatewayGrpc.ToString(), callers.Staff("dispatcher")));
+    var postgres = await app.GetConnectionStringAsync(ResourceNames.Postgres)
+        ?? throw new InvalidOperationException("No PostgreSQL connection string.");
+    var ticketsDb = await app.GetConnectionStringAsync(ResourceNames.Database(ResourceNames.Tickets))
+        ?? throw new InvalidOperationException("No tickets database connection string.");
+
+    // Warm: the first calls between services pay for JIT and the first connections.
+    for (var i = 0; i < 20; i++)
+    {
+        await station.CreateTicketAsync(Intake());
+    }
+
+    Console.WriteLine($"Seeding {options.Tickets:N0} tickets ...");
+    var seeding = Stopwatch.StartNew();
+    await Seed.TicketsAsync(ticketsDb, options.Tickets);
+    Console.WriteLine($"  seeded in {seeding.Elapsed.TotalSeconds:F0} s");
+
+    var queue = await Measure.LatencyAsync(options.QueueCalls, () =>
+        dispatcher.GetDispatchQueueAsync(new GetDispatchQueueRequest { StationId = Seed.Hangzhou.ToString(), PageSize = 20 }).ResponseAsync);
+    var urgent = await Measure.LatencyAsync(options.QueueCalls, () =>
+        dispatcher.ListTicketsAsync(new ListTicketsRequest { StationId = Seed.Hangzhou.ToString(), Order = TicketOrder.MostUrgent, PageSize = 20 }).ResponseAsync);
+    var intake = await Measure.ThroughputAsync(options.Callers, options.Duration, () => station.CreateTicketAsync(Intake()).ResponseAsync);
+    var pgbench = await PgBench.InsertAndSelectAsync(postgres, postgresPassword, options.Callers, options.Duration);
+
+    Console.WriteLine();
+    Console.WriteLine($"| figure ({options.Tickets:N0} tickets in the table) | value |");
+    Console.WriteLine("|---|---|");
+    Console.WriteLine($"| dispatch queue (GetDispatchQueue, 20 of a station's ~{options.Tickets / 20 / 2:N0} waiting), 1 caller | p50 {queue.P50:F1} ms, p99 {queue.P99:F1} ms |");
+    Console.WriteLine($"| most urgent list (ListTickets MOST_URGENT, 20), 1 caller | p50 {urgent.P50:F1} ms, p99 {urgent.P99:F1} ms |");
+    Console.WriteLine($"| CreateTicket through the gateway, {options.Callers} callers, {options.Duration.TotalSeconds:F0} s | {intake.PerSecond:F0} tickets/s, p50 {intake.P50:F1} ms, p99 {intake.P99:F1} ms, {intake.Errors} errors |");
+    Console.WriteLine($"| pgbench 1-row insert + select by id, {options.Callers} clients, same PostgreSQL | {pgbench:F0} TPS |");
+    Console.WriteLine($"| ratio CreateTicket / pgbench | {intake.PerSecond / pgbench:F2} |");
+}
+finally
+{
+    await app.StopAsync();
+    try
+    {
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+    catch (IOException)
+    {
+        // A server still closing its files: the temp folder is left for the system to clean.
+    }
+}
+
+static CreateTicketRequest Intake()
+{
+    var request = Requests.Intake("EL-2019-0001");
+    request.FaultType = "LIFT";
+    return request;
+}
+
+/// <summary>What to measure: <c>--tickets 1000000 --callers 8 --seconds 15 --queue-calls 300</c>.</summary>
+internal sealed record BenchOptions(int Tickets, int Callers, TimeSpan Duration, int QueueCalls)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        int Value(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, $"--{name}");
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+        return new BenchOptions(Value("tickets", 1_000_000), Value("callers", 8), TimeSpan.FromSeconds(Value("seconds", 15)), Value("queue-calls", 300));
+    }
+}
+
+/// <summary>A million tickets written straight into the tickets database, as years of two stations' work would leave them.</summary>
+internal static class Seed
+{
+    public static readonly Guid Hangzhou = Guid.Parse("0a000000-0000-4000-8000-000000000001");
+    public static readonly Guid Ningbo = Guid.Parse("0a000000-0000-4000-8000-000000000002");
+
+    /// <summary>
+    /// Two stations; nine in ten tickets closed, one in twenty still waiting for dispatch (carried over from
+    /// earlier days, of every priority), the rest in between, each with an open due time.
+    /// </summary>
+    public static async Task TicketsAsync(string connectionString, int count)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand($"""
+            INSERT INTO tickets."Tickets" ("Id", "Number", "StationId", "Channel", "ContactName", "ContactPhone", "FaultDescription",
+                "FaultType", "Priority", "ReceivedAt", "Category", "CategoryReason", "Status", "CreatedAt", "ReopenCount", "WorkRecordCount",
+                "WorkshopRecordCount", "NextDueAt")
+            SELECT gen_random_uuid(), 'B' || lpad(i::text, 10, '0'),
+                CASE WHEN i % 2 = 0 THEN '{Hangzhou}'::uuid ELSE '{Ningbo}'::uuid END,
+                1 + i % 5, '王建国', '0571-8888-1001', '电梯运行时有异响', 'LIFT', 1 + i % 3,
+                now() - (i || ' minutes')::interval, 1 + i % 3, 'bench',
+                CASE WHEN i % 20 = 0 THEN 1 WHEN i % 10 = 1 THEN 2 + i % 4 ELSE 14 END,
+                now() - (i || ' minutes')::interval, 0, 0, 0,
+                CASE WHEN i % 10 IN (0, 1) THEN now() + ((i % 1440) || ' minutes')::interval END
+            FROM generate_series(1, {count}) AS i
+            """, connection) { CommandTimeout = 0 };
+        await insert.ExecuteNonQueryAsync();
+        await using var analyze = new NpgsqlCommand("""ANALYZE tickets."Tickets" """, connection) { CommandTimeout = 0 };
+        await analyze.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Latency and throughput of calls, in milliseconds.</summary>
+internal static class Measure
+{
+    public sealed record Latency(double P50, double P99);
+
+    public sealed record Throughput(double PerSecond, double P50, double P99, int Errors);
+
+    public static async Task<Latency> LatencyAsync<T>(int calls, Func<Task<T>> call)
+    {
+        var times = new List<double>(calls);
+        for (var i = 0; i < calls; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await call();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return new Latency(Percentile(times, 0.50), Percentile(times, 0.99));
+    }
+
+    /// <summary>A closed loop: <paramref name="callers"/> callers, each calling again as soon as it is answered.</summary>
+    public static async Task<Throughput> ThroughputAsync<T>(int callers, TimeSpan duration, Func<Task<T>> call)
+    {
+        var times = new List<double>();
+        var errors = 0;
+        var gate = new Lock();
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var callStarted = Stopwatch.GetTimestamp();
+                try
+                {
+                    await call();
+                    var elapsed = Stopwatch.GetElapsedTime(callStarted).TotalMilliseconds;
+                    lock (gate)
+                    {
+                        times.Add(elapsed);
+                    }
+                }
+                catch (RpcException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new Throughput(times.Count / seconds, Percentile(times, 0.50), Percentile(times, 0.99), errors);
+    }
+
+    private static double Percentile(List<double> values, double share)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+    }
+}
+
+/// <summary>The reference: pgbench on the suite's own PostgreSQL, a 1-row insert and a select by id per transaction.</summary>
+internal static class PgBench
+{
+    public static async Task<double> InsertAndSelectAsync(string connectionString, string password, int clients, TimeSpan duration)
+    {
+        var server = new NpgsqlConnectionStringBuilder(connectionString);
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand("DROP DATABASE IF EXISTS bench; CREATE DATABASE bench;", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var bench = new NpgsqlConnectionStringBuilder(connectionString) { Database = "bench" };
+        await using (var connection = new NpgsqlConnection(bench.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var table = new NpgsqlCommand("CREATE TABLE items (id bigserial PRIMARY KEY, payload text NOT NULL);", connection);
+            await table.ExecuteNonQueryAsync();
+        }
+        var script = Path.GetTempFileName();
+        await File.WriteAllTextAsync(script, """
+            INSERT INTO items (payload) VALUES ('电梯运行时有异响') RETURNING id \gset
+            SELECT payload FROM items WHERE id = :id;
+
+            """);
+        var start = new ProcessStartInfo("pgbench",
+        [
+            "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            "-f", script, "-h", server.Host!, "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", server.Username!, "bench",
+        ])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["PGPASSWORD"] = password },
+        };
+        using var pgbench = Process.Start(start) ?? throw new InvalidOperationException("pgbench did not start.");
+        var output = await pgbench.StandardOutput.ReadToEndAsync();
+        var errors = await pgbench.StandardError.ReadToEndAsync();
+        await pgbench.WaitForExitAsync();
+        File.Delete(script);
+        var tps = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"pgbench answered no TPS: {output} {errors}");
+        return double.Parse(tps["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+}
