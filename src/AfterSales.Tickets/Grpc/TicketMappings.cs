@@ -54,6 +54,18 @@ internal static class TicketMappings
         {
             violations.Add("priority", "priority must be NORMAL, URGENT or EMERGENCY.");
         }
+        if (!System.Enum.IsDefined(request.JobKind))
+        {
+            violations.Add("job_kind", "job_kind must be REPAIR, QUALITY_COMPLAINT or RETURN_ORDER.");
+        }
+        if (!System.Enum.IsDefined(request.SiteZone))
+        {
+            violations.Add("site_zone", "site_zone must be IN_PROVINCE, OUT_OF_PROVINCE or REMOTE.");
+        }
+        if (!System.Enum.IsDefined(request.ProjectPhase))
+        {
+            violations.Add("project_phase", "project_phase must be TEAM_ON_SITE, TEAM_LEFT or DEPARTMENT_LEFT_CITY.");
+        }
         var (receivedAt, late) = (clock.Now, false);
         if (request.ReceivedAt is not null && !clock.CallerMayRegisterLate)
         {
@@ -95,7 +107,11 @@ internal static class TicketMappings
             faultType,
             request.Priority == V1.Priority.Unspecified ? Model.Priority.Normal : (Model.Priority)request.Priority,
             string.IsNullOrWhiteSpace(request.SiteCondition) ? null : request.SiteCondition.Trim(),
-            internalJobStation);
+            internalJobStation,
+            request.JobKind == V1.JobKind.Unspecified ? Sla.SlaJobKind.Repair : (Sla.SlaJobKind)request.JobKind,
+            request.SiteZone == V1.SiteZone.Unspecified ? null : (Sla.SiteZone)request.SiteZone,
+            request.ProjectPhase == V1.ProjectPhase.Unspecified ? null : (Sla.ProjectPhase)request.ProjectPhase,
+            request.NeedsSupplier);
     }
 
     public static V1.Ticket ToProto(this Model.Ticket ticket) => new()
@@ -154,6 +170,10 @@ internal static class TicketMappings
         ReturnDecision = (V1.ReturnDecision)(ticket.ReturnDecision ?? 0),
         Accountability = (V1.Accountability)(ticket.Accountability ?? 0),
         ReturnCause = ticket.ReturnCause ?? "",
+        JobKind = (V1.JobKind)ticket.JobKind,
+        SiteZone = (V1.SiteZone)(ticket.SiteZone ?? 0),
+        ProjectPhase = (V1.ProjectPhase)(ticket.ProjectPhase ?? 0),
+        NeedsSupplier = ticket.NeedsSupplier,
     };
 
     public static Events.V1.ReturnOrExchangeDecided ToReturnOrExchangeDecidedEvent(this Model.Ticket ticket, DateTimeOffset at) => new()

@@ -42,7 +42,11 @@ public sealed record IntakeReport(
     string FaultType = "",
     Priority Priority = Priority.Normal,
     string? SiteCondition = null,
-    Guid? InternalJobStationId = null)
+    Guid? InternalJobStationId = null,
+    Sla.SlaJobKind JobKind = Sla.SlaJobKind.Repair,
+    Sla.SiteZone? SiteZone = null,
+    Sla.ProjectPhase? ProjectPhase = null,
+    bool NeedsSupplier = false)
 {
     public bool IsInternalJob => InternalJobStationId is not null;
 }
@@ -149,6 +153,10 @@ public sealed class Ticket
             FaultType = report.FaultType,
             Priority = report.Priority,
             SiteCondition = report.SiteCondition,
+            JobKind = report.JobKind,
+            SiteZone = report.SiteZone,
+            ProjectPhase = report.ProjectPhase,
+            NeedsSupplier = report.NeedsSupplier,
             SiteId = entitlement.Site?.SiteId,
             SiteAddress = entitlement.Site?.Address,
             Region = entitlement.Site?.Region,
@@ -183,6 +191,12 @@ public sealed class Ticket
     public string FaultType { get; private set; } = "";
     public Priority Priority { get; private set; }
     public string? SiteCondition { get; private set; }
+
+    /// <summary>What set the job going, where the site lies, where a project's people are, whether a supplier is needed: facts SLA rules key on.</summary>
+    public Sla.SlaJobKind JobKind { get; private set; }
+    public Sla.SiteZone? SiteZone { get; private set; }
+    public Sla.ProjectPhase? ProjectPhase { get; private set; }
+    public bool NeedsSupplier { get; private set; }
     public Guid? SiteId { get; private set; }
     public string? SiteAddress { get; private set; }
     public string? Region { get; private set; }

@@ -148,11 +148,14 @@ public sealed class SlaClocks(TicketsDbContext db, TicketReferenceData reference
     /// <summary>The facts of a ticket its SLA rule is chosen by; what intake does not record stays unknown.</summary>
     public static SlaCase CaseOf(Ticket ticket) => new()
     {
-        Job = SlaJobKind.Repair,
+        Job = ticket.JobKind,
         Priority = ticket.Priority,
         FaultType = string.IsNullOrEmpty(ticket.FaultType) ? null : ticket.FaultType,
         Category = ticket.Category,
         Region = ticket.Region,
+        Zone = ticket.SiteZone,
         DistanceKm = ticket.DistanceKm,
+        NeedsSupplier = ticket.NeedsSupplier,
+        ProjectPhase = ticket.ProjectPhase,
     };
 }

@@ -1,8 +1,8 @@
 using AfterSales.FunctionalTests.Infrastructure;
 using AfterSales.Platform.Events;
-using AfterSales.Tickets.Sla;
 using AfterSales.Tickets.V1;
 using Microsoft.EntityFrameworkCore;
+using SlaClockKind = AfterSales.Tickets.Sla.SlaClockKind;
 
 namespace AfterSales.FunctionalTests.Tickets;
 
@@ -42,6 +42,35 @@ public class SlaEscalationTests(Suite suite) : SuiteTest(suite)
         Assert.Equal("S8-5.1-EMERGENCY", emergency.SlaRule);
         Assert.Equal(emergency.ReceivedAt.ToDateTimeOffset().AddHours(2), emergency.FirstResponseDueAt.ToDateTimeOffset());
         Assert.Equal(emergency.ReceivedAt.ToDateTimeOffset().AddHours(12), emergency.ArrivalDueAt.ToDateTimeOffset());
+    }
+
+    /// <summary>The seed's examples that key on what intake is told (§2 3.2.2, §7 2.2, §3 4.4.1, §12 5.4.1.2), through the gateway.</summary>
+    [Theory]
+    [InlineData("BODY", Priority.Normal, JobKind.Unspecified, SiteZone.Unspecified, ProjectPhase.Unspecified, true, "S2-3.2.2-BODY-SUPPLIER", 12, 0)]
+    [InlineData("LIFT", Priority.Normal, JobKind.QualityComplaint, SiteZone.InProvince, ProjectPhase.Unspecified, false, "S7-2.2-IN-PROVINCE", 0, 72)]
+    [InlineData("LIFT", Priority.Normal, JobKind.QualityComplaint, SiteZone.OutOfProvince, ProjectPhase.Unspecified, false, "S7-2.2-OUT-OF-PROVINCE", 0, 168)]
+    [InlineData("LIFT", Priority.Normal, JobKind.QualityComplaint, SiteZone.Remote, ProjectPhase.Unspecified, false, "S7-2.2-REMOTE", 0, 240)]
+    [InlineData("LIFT", Priority.Normal, JobKind.ReturnOrder, SiteZone.Unspecified, ProjectPhase.Unspecified, false, "S3-4.4.1-RETURN-ORDER", 0, 1)]
+    [InlineData("LIFT", Priority.Emergency, JobKind.Unspecified, SiteZone.Unspecified, ProjectPhase.TeamOnSite, false, "S12-5.4.1.2-TEAM-ON-SITE", 0, 1)]
+    [InlineData("LIFT", Priority.Emergency, JobKind.Unspecified, SiteZone.Unspecified, ProjectPhase.TeamLeft, false, "S12-5.4.1.2-TEAM-LEFT", 0, 24)]
+    [InlineData("LIFT", Priority.Emergency, JobKind.Unspecified, SiteZone.Unspecified, ProjectPhase.DepartmentLeftCity, false, "S12-5.4.1.2-DEPARTMENT-LEFT", 0, 48)]
+    public async Task Intake_s_facts_choose_the_seed_s_rule_and_its_due_times(string faultType, Priority priority, JobKind job, SiteZone zone,
+        ProjectPhase phase, bool needsSupplier, string rule, int answerHours, int arrivalHours)
+    {
+        var (station, tickets, _) = await StationAsync();
+        var asset = await Data.NewAssetAsync(station); // in warranty: category C, as §12's projects are
+        var request = Requests.Intake(asset.SerialNumber);
+        (request.FaultType, request.Priority, request.JobKind, request.SiteZone, request.ProjectPhase, request.NeedsSupplier) =
+            (faultType, priority, job, zone, phase, needsSupplier);
+
+        var ticket = await tickets.CreateTicketAsync(request);
+
+        var received = ticket.ReceivedAt.ToDateTimeOffset();
+        Assert.Equal(rule, ticket.SlaRule);
+        Assert.Equal(answerHours == 0 ? null : received.AddHours(answerHours), ticket.FirstResponseDueAt?.ToDateTimeOffset());
+        Assert.Equal(arrivalHours == 0 ? null : received.AddHours(arrivalHours), ticket.ArrivalDueAt?.ToDateTimeOffset());
+        Assert.Equal((job == JobKind.Unspecified ? JobKind.Repair : job, zone, phase, needsSupplier),
+            (ticket.JobKind, ticket.SiteZone, ticket.ProjectPhase, ticket.NeedsSupplier));
     }
 
     [Fact]

@@ -488,9 +488,15 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<int?>("HoldReason")
                         .HasColumnType("integer");
 
+                    b.Property<int>("JobKind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LateRegistrationReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("NeedsSupplier")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
@@ -501,6 +507,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectPhase")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PromisedReturnAt")
@@ -560,6 +569,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<Guid?>("SiteId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("SiteZone")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SlaRuleCode")
                         .HasColumnType("text");

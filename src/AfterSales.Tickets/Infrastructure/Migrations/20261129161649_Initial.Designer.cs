@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Tickets.Infrastructure.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261129155958_Initial")]
+    [Migration("20261129161649_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -491,9 +491,15 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<int?>("HoldReason")
                         .HasColumnType("integer");
 
+                    b.Property<int>("JobKind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LateRegistrationReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("NeedsSupplier")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
@@ -504,6 +510,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectPhase")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PromisedReturnAt")
@@ -563,6 +572,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<Guid?>("SiteId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("SiteZone")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SlaRuleCode")
                         .HasColumnType("text");
