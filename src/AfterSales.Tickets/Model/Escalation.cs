@@ -24,11 +24,12 @@ public sealed class Escalation
 {
     private Escalation() { }
 
-    public Escalation(Guid ticketId, string ticketNumber, Guid stationId, Guid? technicianId, Sla.SlaClockKind clock, EscalationCause cause,
+    public Escalation(Guid ticketId, int round, string ticketNumber, Guid stationId, Guid? technicianId, Sla.SlaClockKind clock, EscalationCause cause,
         EscalationLevel level, DateTimeOffset dueAt, DateTimeOffset raisedAt)
     {
         Id = Guid.CreateVersion7();
         TicketId = ticketId;
+        Round = round;
         TicketNumber = ticketNumber;
         StationId = stationId;
         TechnicianId = technicianId;
@@ -45,6 +46,10 @@ public sealed class Escalation
     public long Sequence { get; private set; }
 
     public Guid TicketId { get; private set; }
+
+    /// <summary>The ticket's round whose clock crossed (see <see cref="Sla.SlaClock.Round"/>).</summary>
+    public int Round { get; private set; }
+
     public string TicketNumber { get; private set; } = "";
     public Guid StationId { get; private set; }
 

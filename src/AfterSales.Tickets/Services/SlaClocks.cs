@@ -57,16 +57,23 @@ public sealed class SlaClocks(TicketsDbContext db, TicketReferenceData reference
         {
             return;
         }
-        var clocks = await db.SlaClocks.Where(c => c.TicketId == ticket.Id).ToListAsync(cancellationToken);
+        var clocks = await db.SlaClocks.Where(c => c.TicketId == ticket.Id && c.Round == ticket.ReopenCount).ToListAsync(cancellationToken);
         var policy = await PolicyAsync(cancellationToken);
         foreach (var move in moves)
         {
+            if (move.From is TicketStatus.Closed or TicketStatus.Cancelled && move.To == TicketStatus.Registered)
+            {
+                // Reopened: a new round, timed afresh from now by the rule the ticket's facts match now.
+                clocks = [.. ticket.Category == ServiceCategory.Internal ? [] : policy.StartClocks(ticket.Id, CaseOf(ticket), move.At, ticket.ReopenCount)];
+                db.SlaClocks.AddRange(clocks);
+                continue;
+            }
             if (move.To == TicketStatus.TakenBack && ticket.PromisedReturnAt is { } promised
                 && clocks.All(c => c.Kind != SlaClockKind.WorkshopReturn) && promised > move.At)
             {
                 // The return date given with the receipt is a promise like any target: late, it escalates.
                 var clock = SlaClock.StartUntil(ticket.Id, SlaClockKind.WorkshopReturn, WorkshopReturnRule,
-                    policy.Calendar(SlaDefaults.RoundTheClockCalendar), move.At, promised);
+                    policy.Calendar(SlaDefaults.RoundTheClockCalendar), move.At, promised, ticket.ReopenCount);
                 db.SlaClocks.Add(clock);
                 clocks.Add(clock);
             }

@@ -77,7 +77,7 @@ internal sealed partial class SlaEscalationJob(IServiceScopeFactory scopes, IOpt
             foreach (var cause in new[] { EscalationCause.AtRisk, EscalationCause.Breached }
                 .Where(c => signals.HasFlag(c == EscalationCause.AtRisk ? SlaSignals.AtRisk : SlaSignals.Breached)))
             {
-                var escalation = new Escalation(ticket.Id, ticket.Number, ticket.StationId, ticket.TechnicianId, clock.Kind, cause,
+                var escalation = new Escalation(ticket.Id, clock.Round, ticket.Number, ticket.StationId, ticket.TechnicianId, clock.Kind, cause,
                     Escalation.LevelFor(cause, clock.Kind, ticket.TechnicianId is not null), clock.DueAt, now);
                 db.Escalations.Add(escalation);
                 outbox.Enqueue(cause == EscalationCause.AtRisk ? ticket.ToAtRiskEvent(clock) : ticket.ToBreachedEvent(clock));

@@ -41,7 +41,8 @@ public sealed class SlaClock
 {
     private SlaClock() { }
 
-    public static SlaClock Start(Guid ticketId, SlaClockKind kind, string ruleCode, SlaTarget target, ServiceCalendar calendar, DateTimeOffset startedAt)
+    public static SlaClock Start(Guid ticketId, SlaClockKind kind, string ruleCode, SlaTarget target, ServiceCalendar calendar, DateTimeOffset startedAt,
+        int round = 0)
     {
         if (!Enum.IsDefined(kind))
         {
@@ -54,6 +55,7 @@ public sealed class SlaClock
         return new SlaClock
         {
             TicketId = ticketId,
+            Round = round,
             Kind = kind,
             RuleCode = ruleCode,
             CalendarCode = calendar.Code,
@@ -67,7 +69,8 @@ public sealed class SlaClock
     /// A clock for a promise made with a date rather than a target (the return date given with a take-back
     /// receipt), counted in elapsed time on a round-the-clock <paramref name="calendar"/>.
     /// </summary>
-    public static SlaClock StartUntil(Guid ticketId, SlaClockKind kind, string ruleCode, ServiceCalendar calendar, DateTimeOffset startedAt, DateTimeOffset dueAt)
+    public static SlaClock StartUntil(Guid ticketId, SlaClockKind kind, string ruleCode, ServiceCalendar calendar, DateTimeOffset startedAt, DateTimeOffset dueAt,
+        int round = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ruleCode);
         startedAt = BusinessCalendar.ToStoredPrecision(startedAt);
@@ -76,6 +79,7 @@ public sealed class SlaClock
         return new SlaClock
         {
             TicketId = ticketId,
+            Round = round,
             Kind = kind,
             RuleCode = ruleCode,
             CalendarCode = calendar.Code,
@@ -86,6 +90,10 @@ public sealed class SlaClock
     }
 
     public Guid TicketId { get; private set; }
+
+    /// <summary>The ticket's round the clock times: 0 from registration, one more at each reopening, which starts its clocks afresh.</summary>
+    public int Round { get; private set; }
+
     public SlaClockKind Kind { get; private set; }
 
     /// <summary>The rule that gave the target, kept so a due time can always be explained.</summary>

@@ -88,9 +88,9 @@ public sealed class SlaPolicy
     public SlaRule? Match(SlaCase @case) => _rules.FirstOrDefault(r => r.Matches(@case));
 
     /// <summary>The clocks of a new ticket, one per target of the rule its case gets, started when the request was received.</summary>
-    public IReadOnlyList<SlaClock> StartClocks(Guid ticketId, SlaCase @case, DateTimeOffset receivedAt) =>
+    public IReadOnlyList<SlaClock> StartClocks(Guid ticketId, SlaCase @case, DateTimeOffset receivedAt, int round = 0) =>
         Match(@case) is { } rule
-            ? [.. rule.Targets().Select(t => SlaClock.Start(ticketId, t.Kind, rule.Code, t.Target, Calendar(t.Target.CalendarCode), receivedAt))]
+            ? [.. rule.Targets().Select(t => SlaClock.Start(ticketId, t.Kind, rule.Code, t.Target, Calendar(t.Target.CalendarCode), receivedAt, round))]
             : [];
 
     /// <summary>The ticket goes on hold: its running clocks pause if the reason is one that pauses them.</summary>

@@ -135,6 +135,26 @@ public class SlaEscalationTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
+    public async Task A_reopened_ticket_is_timed_afresh_from_its_reopening_and_the_earlier_round_s_clocks_stay_as_they_ended()
+    {
+        var (station, tickets, _) = await StationAsync();
+        var ticket = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
+        await tickets.CancelTicketAsync(new CancelTicketRequest { TicketId = ticket.TicketId, Reason = "客户撤回" });
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+
+        var reopened = await tickets.ReopenTicketAsync(new ReopenTicketRequest { TicketId = ticket.TicketId, Reason = "故障复发" });
+
+        var reopenedAt = (await tickets.GetTicketHistoryAsync(new GetTicketHistoryRequest { TicketId = ticket.TicketId })).StatusChanges[^1].At.ToDateTimeOffset();
+        Assert.Equal(reopenedAt.AddHours(12), reopened.ArrivalDueAt.ToDateTimeOffset());
+        Assert.True(reopened.ArrivalDueAt.ToDateTimeOffset() > ticket.ArrivalDueAt.ToDateTimeOffset());
+        var id = Guid.Parse(ticket.TicketId);
+        var clocks = await Suite.Tickets.WithDbAsync(db => db.SlaClocks.AsNoTracking().Where(c => c.TicketId == id).ToListAsync());
+        Assert.Equal([0, 0, 1, 1], clocks.OrderBy(c => c.Round).Select(c => c.Round));
+        Assert.All(clocks.Where(c => c.Round == 0), c => Assert.NotNull(c.StoppedAt));
+        Assert.All(clocks.Where(c => c.Round == 1), c => Assert.Null(c.StoppedAt));
+    }
+
+    [Fact]
     public async Task A_taken_back_unit_not_returned_by_the_promised_date_escalates_to_the_service_manager()
     {
         var (station, tickets, technicians) = await StationAsync();

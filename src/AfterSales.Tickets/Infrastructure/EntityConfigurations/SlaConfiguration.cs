@@ -50,7 +50,7 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
     public void Configure(EntityTypeBuilder<SlaClock> builder)
     {
         builder.ToTable("SlaClocks");
-        builder.HasKey(c => new { c.TicketId, c.Kind });
+        builder.HasKey(c => new { c.TicketId, c.Round, c.Kind });
         builder.Property(c => c.RuleCode).HasMaxLength(SlaRule.MaxCodeLength);
         builder.Property(c => c.CalendarCode).HasMaxLength(ServiceCalendar.MaxCodeLength);
         builder.Property(c => c.Version).IsRowVersion();

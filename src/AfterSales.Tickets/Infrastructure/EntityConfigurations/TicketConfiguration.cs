@@ -133,7 +133,7 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
         builder.Property(e => e.TicketNumber).HasMaxLength(Ticket.MaxNumberLength);
         builder.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId);
         // A threshold escalates once, whatever evaluates it: the clock's row version makes sure, this too.
-        builder.HasIndex(e => new { e.TicketId, e.Clock, e.Cause }).IsUnique();
+        builder.HasIndex(e => new { e.TicketId, e.Round, e.Clock, e.Cause }).IsUnique();
         builder.HasIndex(e => new { e.Level, e.Sequence });
     }
 }

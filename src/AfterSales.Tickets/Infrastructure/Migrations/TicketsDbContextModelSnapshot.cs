@@ -229,6 +229,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -253,7 +256,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("Level", "Sequence");
 
-                    b.HasIndex("TicketId", "Clock", "Cause")
+                    b.HasIndex("TicketId", "Round", "Clock", "Cause")
                         .IsUnique();
 
                     b.ToTable("Escalations", "tickets");
@@ -798,6 +801,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -841,7 +847,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("TicketId", "Kind");
+                    b.HasKey("TicketId", "Round", "Kind");
 
                     b.HasIndex("DueAt")
                         .HasFilter("\"StoppedAt\" IS NULL");

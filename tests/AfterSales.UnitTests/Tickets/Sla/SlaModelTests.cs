@@ -29,7 +29,7 @@ public class SlaModelTests
         Assert.Equal("SlaRules", rule.GetTableName());
         Assert.Equal(["Code"], rule.FindPrimaryKey()!.Properties.Select(p => p.Name));
         Assert.Equal("SlaClocks", clock.GetTableName());
-        Assert.Equal(["TicketId", "Kind"], clock.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Equal(["TicketId", "Round", "Kind"], clock.FindPrimaryKey()!.Properties.Select(p => p.Name));
     }
 
     [Fact]

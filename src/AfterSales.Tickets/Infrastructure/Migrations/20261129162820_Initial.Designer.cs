@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Tickets.Infrastructure.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261129161649_Initial")]
+    [Migration("20261129162820_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -232,6 +232,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -256,7 +259,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("Level", "Sequence");
 
-                    b.HasIndex("TicketId", "Clock", "Cause")
+                    b.HasIndex("TicketId", "Round", "Clock", "Cause")
                         .IsUnique();
 
                     b.ToTable("Escalations", "tickets");
@@ -801,6 +804,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -844,7 +850,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("TicketId", "Kind");
+                    b.HasKey("TicketId", "Round", "Kind");
 
                     b.HasIndex("DueAt")
                         .HasFilter("\"StoppedAt\" IS NULL");

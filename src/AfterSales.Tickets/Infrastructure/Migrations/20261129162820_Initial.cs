@@ -305,6 +305,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     Sequence = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     TicketId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
                     TicketNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     StationId = table.Column<Guid>(type: "uuid", nullable: false),
                     TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -332,6 +333,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 columns: table => new
                 {
                     TicketId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     RuleCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CalendarCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -347,7 +349,7 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SlaClocks", x => new { x.TicketId, x.Kind });
+                    table.PrimaryKey("PK_SlaClocks", x => new { x.TicketId, x.Round, x.Kind });
                     table.ForeignKey(
                         name: "FK_SlaClocks_Tickets_TicketId",
                         column: x => x.TicketId,
@@ -477,10 +479,10 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                 columns: new[] { "Level", "Sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Escalations_TicketId_Clock_Cause",
+                name: "IX_Escalations_TicketId_Round_Clock_Cause",
                 schema: "tickets",
                 table: "Escalations",
-                columns: new[] { "TicketId", "Clock", "Cause" },
+                columns: new[] { "TicketId", "Round", "Clock", "Cause" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
