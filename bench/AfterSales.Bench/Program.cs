@@ -125,14 +125,15 @@ internal static class Seed
         await using var insert = new NpgsqlCommand($"""
             INSERT INTO tickets."Tickets" ("Id", "Number", "StationId", "Channel", "ContactName", "ContactPhone", "FaultDescription",
                 "FaultType", "Priority", "ReceivedAt", "Category", "CategoryReason", "Status", "CreatedAt", "ReopenCount", "WorkRecordCount",
-                "WorkshopRecordCount", "NextDueAt")
+                "WorkshopRecordCount", "NextDueAt", "JobKind", "NeedsSupplier")
             SELECT gen_random_uuid(), 'B' || lpad(i::text, 10, '0'),
                 CASE WHEN i % 2 = 0 THEN '{Hangzhou}'::uuid ELSE '{Ningbo}'::uuid END,
                 1 + i % 5, '王建国', '0571-8888-1001', '电梯运行时有异响', 'LIFT', 1 + i % 3,
                 now() - (i || ' minutes')::interval, 1 + i % 3, 'bench',
                 CASE WHEN i % 20 = 0 THEN 1 WHEN i % 10 = 1 THEN 2 + i % 4 ELSE 14 END,
                 now() - (i || ' minutes')::interval, 0, 0, 0,
-                CASE WHEN i % 10 IN (0, 1) THEN now() + ((i % 1440) || ' minutes')::interval END
+                CASE WHEN i % 10 IN (0, 1) THEN now() + ((i % 1440) || ' minutes')::interval END,
+                1, false
             FROM generate_series(1, {count}) AS i
             """, connection) { CommandTimeout = 0 };
         await insert.ExecuteNonQueryAsync();
