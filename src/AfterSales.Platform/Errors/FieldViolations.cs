@@ -53,6 +53,18 @@ public sealed class FieldViolations
         return this;
     }
 
+    /// <summary>An opaque id that may be left empty (null then); when given, well-formed.</summary>
+    public FieldViolations OptionalId(string field, string? value, out Guid? id)
+    {
+        id = null;
+        if (!string.IsNullOrEmpty(value))
+        {
+            RequireId(field, value, out var given);
+            id = given;
+        }
+        return this;
+    }
+
     /// <summary>A page size: 0 means the default, otherwise 1 to <paramref name="max"/>.</summary>
     public FieldViolations PageSize(string field, int value, int max)
     {

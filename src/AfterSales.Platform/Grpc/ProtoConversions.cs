@@ -19,4 +19,11 @@ public static class ProtoConversions
     public static Google.Type.Date ToProtoDate(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     public static Google.Type.Date? ToProtoDate(this DateOnly? date) => date?.ToProtoDate();
+
+    /// <summary>
+    /// The calendar date, or null for a partial one (no day, month or year). A date that is no date at all
+    /// never gets this far: the platform refuses it with the request (MalformedInput).
+    /// </summary>
+    public static DateOnly? ToDateOnly(this Google.Type.Date date) =>
+        date is { Year: > 0, Month: > 0, Day: > 0 } ? new DateOnly(date.Year, date.Month, date.Day) : null;
 }

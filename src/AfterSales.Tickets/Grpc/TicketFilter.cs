@@ -76,10 +76,11 @@ internal static class TicketFilterMappings
 {
     public static TicketFilter ToFilter(this ListTicketsRequest request)
     {
-        var violations = new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        var station = OptionalId(violations, "station_id", request.StationId);
-        var technician = OptionalId(violations, "technician_id", request.TechnicianId);
-        var customer = OptionalId(violations, "customer_id", request.CustomerId);
+        var violations = new FieldViolations()
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
+            .OptionalId("station_id", request.StationId, out var station)
+            .OptionalId("technician_id", request.TechnicianId, out var technician)
+            .OptionalId("customer_id", request.CustomerId, out var customer);
         if (request.Statuses.Count > TicketFilter.MaxStatuses)
         {
             violations.Add("statuses", $"statuses may name at most {TicketFilter.MaxStatuses} statuses.");
@@ -120,15 +121,5 @@ internal static class TicketFilterMappings
             request.DueBefore?.ToDateTimeOffset(),
             request.Breached,
             request.Order == TicketOrder.MostUrgent);
-    }
-
-    private static Guid? OptionalId(FieldViolations violations, string field, string value)
-    {
-        if (value.Length == 0)
-        {
-            return null;
-        }
-        violations.RequireId(field, value, out var id);
-        return id;
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class TicketGrpcService
             }
             var current = await db.TicketAssignments.SingleOrDefaultAsync(a => a.TicketId == ticket.Id && a.EndedAt == null, context.CancellationToken);
             var previous = ticket.TechnicianId;
-            ticket.Dispatch(technician, current, NullIfBlank(request.Reason), caller.Subject, now);
+            ticket.Dispatch(technician, current, RequestText.NullIfBlank(request.Reason), caller.Subject, now);
             outbox.Enqueue(ticket.ToDispatchedEvent(reassigning ? previous : null));
         });
     }
@@ -146,7 +146,7 @@ public sealed partial class TicketGrpcService
         violations.ThrowIfAny();
         return ChangeAsync(request, request.TicketId, context, (ticket, now) =>
         {
-            var record = ticket.ResolveRemotely((Model.RemoteResolution)request.Resolution, NullIfBlank(request.ConsentBy), request.Note.Trim(), caller.Subject, now);
+            var record = ticket.ResolveRemotely((Model.RemoteResolution)request.Resolution, RequestText.NullIfBlank(request.ConsentBy), request.Note.Trim(), caller.Subject, now);
             outbox.Enqueue(ticket.ToWorkRecordedEvent(record));
             return Task.CompletedTask;
         });
@@ -175,7 +175,7 @@ public sealed partial class TicketGrpcService
         violations.ThrowIfAny();
         return ChangeAsync(request, request.TicketId, context, (ticket, now) =>
         {
-            ticket.Inspect(request.Passed, NullIfBlank(request.Note), caller.Subject, now);
+            ticket.Inspect(request.Passed, RequestText.NullIfBlank(request.Note), caller.Subject, now);
             return Task.CompletedTask;
         });
     }
@@ -199,14 +199,10 @@ public sealed partial class TicketGrpcService
     [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Technician, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
     public override Task<Ticket> SignOff(SignOffRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations().RequireText("signed_by", request.SignedBy, 100);
-        Guid? voucher = null;
-        if (request.VoucherDocumentId.Length > 0)
-        {
-            violations.RequireId("voucher_document_id", request.VoucherDocumentId, out var id);
-            voucher = id;
-        }
-        violations.ThrowIfAny();
+        new FieldViolations()
+            .RequireText("signed_by", request.SignedBy, 100)
+            .OptionalId("voucher_document_id", request.VoucherDocumentId, out var voucher)
+            .ThrowIfAny();
         return ChangeAsync(request, request.TicketId, context, (ticket, now) =>
         {
             var resolution = ticket.Status;
@@ -244,7 +240,7 @@ public sealed partial class TicketGrpcService
         violations.ThrowIfAny();
         return ChangeAsync(request, request.TicketId, context, (ticket, now) =>
         {
-            ticket.PutOnHold((Model.HoldReason)request.Reason, NullIfBlank(request.Note), caller.Subject, now);
+            ticket.PutOnHold((Model.HoldReason)request.Reason, RequestText.NullIfBlank(request.Note), caller.Subject, now);
             return Task.CompletedTask;
         });
     }
@@ -366,6 +362,4 @@ public sealed partial class TicketGrpcService
 
     private static DateTimeOffset Stored(Google.Protobuf.WellKnownTypes.Timestamp timestamp) =>
         BusinessCalendar.ToStoredPrecision(timestamp.ToDateTimeOffset());
-
-    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

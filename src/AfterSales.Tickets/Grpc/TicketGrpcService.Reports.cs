@@ -18,25 +18,17 @@ public sealed partial class TicketGrpcService
     [Access(StaffRoles.Dispatcher, StaffRoles.Technician, StaffRoles.Manager, StaffRoles.Finance, StaffRoles.Qa, StaffRoles.Admin, Stations = true)]
     public override async Task<ServiceReport> GetServiceReport(GetServiceReportRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations().RequireId("station_id", request.StationId, out var stationId);
+        var violations = new FieldViolations()
+            .RequireId("station_id", request.StationId, out var stationId)
+            .OptionalId("technician_id", request.TechnicianId, out var technicianId);
         if (request.Period == ReportPeriod.Unspecified || !Enum.IsDefined(request.Period))
         {
             violations.Add("period", "period must be DAY, WEEK or MONTH.");
         }
-        DateOnly day = default;
-        if (request.Date is null)
+        var day = request.Date?.ToDateOnly() ?? default;
+        if (day.Year is < 2000 or > 9998)
         {
-            violations.Add("date", "date is required.");
-        }
-        else if (!TryDate(request.Date, out day))
-        {
-            violations.Add("date", "date is not a valid date.");
-        }
-        Guid? technicianId = null;
-        if (request.TechnicianId.Length > 0)
-        {
-            violations.RequireId("technician_id", request.TechnicianId, out var technician);
-            technicianId = technician;
+            violations.Add("date", "date is required: a whole date from the year 2000 on.");
         }
         violations.ThrowIfAny();
         if (!caller.MaySee(stationId) || !await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
@@ -122,16 +114,5 @@ public sealed partial class TicketGrpcService
                     .Select(g => new PartTotal { PartNumber = g.Key, Quantity = g.Sum(p => p.Quantity), OldPartsKept = g.Where(p => p.OldPartKept).Sum(p => p.Quantity) }),
             },
         };
-    }
-
-    private static bool TryDate(Google.Type.Date date, out DateOnly day)
-    {
-        day = default;
-        if (date.Year is < 2000 or > 9998 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            return false;
-        }
-        day = new DateOnly(date.Year, date.Month, date.Day);
-        return true;
     }
 }

@@ -194,16 +194,12 @@ public sealed partial class TicketGrpcService(
     [Access(StaffRoles.Dispatcher, StaffRoles.Technician, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
+        var violations = new FieldViolations()
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
+            .OptionalId("station_id", request.StationId, out var stationId);
         if (request.Level == EscalationLevel.Unspecified || !Enum.IsDefined(request.Level))
         {
             violations.Add("level", "level must be TECHNICIAN, STATION_DISPATCHER, SERVICE_MANAGER or GENERAL_MANAGER.");
-        }
-        Guid? stationId = null;
-        if (request.StationId.Length > 0)
-        {
-            violations.RequireId("station_id", request.StationId, out var id);
-            stationId = id;
         }
         violations.ThrowIfAny();
         long? after = PageToken.Decode(request.PageToken) is { } key

@@ -97,7 +97,7 @@ internal static class TicketMappings
 
         return new Model.IntakeReport(
             request.InternalJob ? null : request.SerialNumber.Trim(),
-            string.IsNullOrWhiteSpace(request.ComponentCode) ? null : request.ComponentCode.Trim(),
+            RequestText.NullIfBlank(request.ComponentCode),
             (Model.IntakeChannel)request.Channel,
             request.ContactName.Trim(),
             request.ContactPhone.Trim(),
@@ -106,7 +106,7 @@ internal static class TicketMappings
             late ? reason : null,
             faultType,
             request.Priority == V1.Priority.Unspecified ? Model.Priority.Normal : (Model.Priority)request.Priority,
-            string.IsNullOrWhiteSpace(request.SiteCondition) ? null : request.SiteCondition.Trim(),
+            RequestText.NullIfBlank(request.SiteCondition),
             internalJobStation,
             request.JobKind == V1.JobKind.Unspecified ? Sla.SlaJobKind.Repair : (Sla.SlaJobKind)request.JobKind,
             request.SiteZone == V1.SiteZone.Unspecified ? null : (Sla.SiteZone)request.SiteZone,

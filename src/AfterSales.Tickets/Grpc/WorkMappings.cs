@@ -97,9 +97,9 @@ internal static class WorkMappings
             request.RunningHours == 0 ? null : (decimal)request.RunningHours,
             request.MileageKm == 0 ? null : (decimal)request.MileageKm,
             request.OpenedBefore,
-            Blank(request.FindingsListen),
-            Blank(request.FindingsLook),
-            Blank(request.FindingsCheck),
+            RequestText.NullIfBlank(request.FindingsListen),
+            RequestText.NullIfBlank(request.FindingsLook),
+            RequestText.NullIfBlank(request.FindingsCheck),
             request.WorkDone.Trim(),
             [.. request.Parts.Select(p => new Model.PartUsed(p.PartNumber.Trim(), p.Quantity, p.OldPartKept))],
             labour,
@@ -147,8 +147,8 @@ internal static class WorkMappings
         violations.ThrowIfAny();
         return new Model.VisitOutcome(
             (Model.VisitResult)request.Result,
-            Blank(request.Note),
-            Blank(request.ReceiptNumber),
+            RequestText.NullIfBlank(request.Note),
+            RequestText.NullIfBlank(request.ReceiptNumber),
             request.PromisedReturnAt is null ? null : BusinessCalendar.ToStoredPrecision(request.PromisedReturnAt.ToDateTimeOffset()));
     }
 
@@ -159,6 +159,4 @@ internal static class WorkMappings
             violations.Add(field, $"{field} must be a number from 0 to {MaxReading:0}.");
         }
     }
-
-    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
