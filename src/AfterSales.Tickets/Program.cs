@@ -13,5 +13,6 @@ var app = builder.Build();
 app.MapGrpcPlatform();
 app.MapGrpcService<TicketGrpcService>();
 app.MapGrpcService<StationGrpcService>();
+app.MapGrpcService<BuilderRepairGrpcService>();
 
 app.Run();

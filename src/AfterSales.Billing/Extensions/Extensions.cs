@@ -14,5 +14,6 @@ internal static class Extensions
         builder.AddServiceDatabase<BillingDbContext, BillingSeeder>(ResourceNames.Billing);
         builder.AddEventConsumer<BillingDbContext, TicketOpened, TicketOpenedHandler>();
         builder.AddEventConsumer<BillingDbContext, TicketCategoryRevised, TicketCategoryRevisedHandler>();
+        builder.AddEventConsumer<BillingDbContext, BuilderRepairAccepted, BuilderRepairAcceptedHandler>();
     }
 }

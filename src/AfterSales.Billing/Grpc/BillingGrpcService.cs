@@ -1,6 +1,7 @@
 using AfterSales.Billing.Infrastructure;
 using AfterSales.Billing.V1;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -46,5 +47,39 @@ public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : Bil
         new FieldViolations().RequireId("ticket_id", request.TicketId, out var ticketId).ThrowIfAny();
         var account = await db.TicketAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.TicketId == ticketId, context.CancellationToken);
         return caller.Visible(account, a => a.StationId, "Ticket account", request.TicketId).ToProto();
+    }
+
+    [Access(StaffRoles.Manager, StaffRoles.Finance, StaffRoles.Director, StaffRoles.GeneralManager, StaffRoles.Admin, Stations = true)]
+    public override async Task<ListBuilderChargesResponse> ListBuilderCharges(ListBuilderChargesRequest request, ServerCallContext context)
+    {
+        new FieldViolations()
+            .OptionalText("contract_reference", request.ContractReference, Model.BuilderCharge.MaxNameLength)
+            .OptionalId("station_id", request.StationId, out var stationId)
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
+            .ThrowIfAny();
+        var after = PageToken.DecodeInstant(request.PageToken);
+        var query = db.BuilderCharges.AsNoTracking().VisibleTo(caller, c => c.StationId);
+        if (!string.IsNullOrEmpty(request.ContractReference))
+        {
+            query = query.Where(c => c.ContractReference == request.ContractReference);
+        }
+        if (stationId is { } station)
+        {
+            query = query.Where(c => c.StationId == station);
+        }
+        if (after is { } last)
+        {
+            var lastTicket = Guid.TryParse(last.Number, out var id) ? id
+                : throw ValidationException.ForField("page_token", "page_token was not issued by this list.");
+            query = query.Where(c => c.AcceptedAt < last.Instant || (c.AcceptedAt == last.Instant && c.TicketId.CompareTo(lastTicket) < 0));
+        }
+        var size = PageToken.SizeOrDefault(request.PageSize);
+        var page = await query.OrderByDescending(c => c.AcceptedAt).ThenByDescending(c => c.TicketId).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new ListBuilderChargesResponse { BuilderCharges = { page.Take(size).Select(c => c.ToProto()) } };
+        if (page.Count > size)
+        {
+            response.NextPageToken = PageToken.EncodeInstant(page[size - 1].AcceptedAt, page[size - 1].TicketId.ToString());
+        }
+        return response;
     }
 }

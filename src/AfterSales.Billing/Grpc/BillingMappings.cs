@@ -96,4 +96,19 @@ internal static class BillingMappings
         Category = (Common.V1.ServiceCategory)account.Category,
         OpenedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(account.OpenedAt),
     };
+
+    public static V1.BuilderCharge ToProto(this Model.BuilderCharge charge) => new()
+    {
+        TicketId = charge.TicketId.ToString(),
+        TicketNumber = charge.TicketNumber,
+        StationId = charge.StationId.ToString(),
+        CustomerId = charge.CustomerId?.ToString() ?? "",
+        Builder = charge.Builder,
+        ContractReference = charge.ContractReference,
+        Allocation = charge.Allocation,
+        TotalCost = ProtoConversions.ToMoney(charge.TotalCost),
+        BuilderAmount = ProtoConversions.ToMoney(charge.BuilderAmount),
+        OwnerAmount = ProtoConversions.ToMoney(charge.OwnerAmount),
+        AcceptedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(charge.AcceptedAt),
+    };
 }

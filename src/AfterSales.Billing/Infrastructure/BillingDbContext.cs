@@ -9,6 +9,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 {
     public DbSet<FeeItem> FeeItems => Set<FeeItem>();
     public DbSet<TicketAccount> TicketAccounts => Set<TicketAccount>();
+    public DbSet<BuilderCharge> BuilderCharges => Set<BuilderCharge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,7 +17,8 @@ internal static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<DocumentsDbContext, DocumentsSeeder>(ResourceNames.Documents);
+        builder.AddServiceDatabase<DocumentsDbContext>(ResourceNames.Documents);
+        builder.Services.AddScoped<IReferenceDataSeeder<DocumentsDbContext>, DocumentTemplates>();
         // gRPC refuses messages over 4 MiB by default; a document may be 10 MiB, and one just over that
         // should reach the handler and be told which field is too big rather than be cut off.
         builder.Services.AddGrpc().AddServiceOptions<DocumentGrpcService>(options =>

@@ -3,6 +3,7 @@ using AfterSales.Documents.Services;
 using AfterSales.Documents.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Security;
 using Google.Protobuf;
 using Grpc.Core;
@@ -65,6 +66,41 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, SubjectDirectory 
             return (await FindFirstCopyAsync(document, context.CancellationToken))!.ToProto();
         }
         return document.ToProto();
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<ListDocumentsResponse> ListDocuments(ListDocumentsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireId("subject_id", request.SubjectId, out var subjectId)
+            .OptionalText("template_code", request.TemplateCode, 32)
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
+        violations.ThrowIfAny();
+        var after = PageToken.Decode(request.PageToken) is { } key
+            ? Guid.TryParse(key, out var id) ? id : throw ValidationException.ForField("page_token", "page_token is not a token this service issued.")
+            : (Guid?)null;
+
+        // Readable as by GetDocument: the subject's station and internal staff. Ids are time-ordered (v7).
+        var query = db.ArchivedDocuments.AsNoTracking().Where(d => d.SubjectId == subjectId);
+        query = caller.StationId is { } station ? query.Where(d => d.SubjectStationId == station)
+            : caller.IsInternalStaff ? query
+            : query.Where(d => false);
+        if (!string.IsNullOrEmpty(request.TemplateCode))
+        {
+            query = query.Where(d => d.TemplateCode == request.TemplateCode);
+        }
+        if (after is { } last)
+        {
+            query = query.Where(d => d.Id.CompareTo(last) > 0);
+        }
+        var size = PageToken.SizeOrDefault(request.PageSize);
+        var page = await query.OrderBy(d => d.Id).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new ListDocumentsResponse { Documents = { page.Take(size).Select(d => d.ToProto()) } };
+        if (page.Count > size)
+        {
+            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
+        }
+        return response;
     }
 
     [Access(AccessAttribute.AnyRole, Stations = true)]

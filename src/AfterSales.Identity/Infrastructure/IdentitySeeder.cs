@@ -41,6 +41,8 @@ internal sealed partial class IdentitySeeder(
         (Guid.Parse("1d000000-0000-4000-8000-000000000005"), "finance", "吴芳", StaffRoles.Finance, null),
         (Guid.Parse("1d000000-0000-4000-8000-000000000006"), "qa", "郑涛", StaffRoles.Qa, null),
         (Guid.Parse("1d000000-0000-4000-8000-000000000007"), "admin", "系统管理员", StaffRoles.Admin, null),
+        (Guid.Parse("1d000000-0000-4000-8000-000000000008"), "director", "周建国", StaffRoles.Director, null),
+        (Guid.Parse("1d000000-0000-4000-8000-000000000009"), "gm", "王振华", StaffRoles.GeneralManager, null),
     ];
 
     public async Task SeedAsync(IdentityDbContext context, CancellationToken cancellationToken)

@@ -20,6 +20,15 @@ public static class DatabaseExtensions
         where TContext : DbContext
         where TSeeder : class, IDbSeeder<TContext>
     {
+        builder.AddServiceDatabase<TContext>(service);
+        builder.Services.AddScoped<IDbSeeder<TContext>, TSeeder>();
+        return builder;
+    }
+
+    /// <summary>The service's database without demo data of its own (reference data is registered apart).</summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string service)
+        where TContext : DbContext
+    {
         var connectionName = ResourceNames.Database(service);
         builder.Services.AddDbContextPool<TContext>((services, options) => options
             .UseNpgsql(
@@ -35,7 +44,6 @@ public static class DatabaseExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddBusinessCalendar();
 
-        builder.Services.AddScoped<IDbSeeder<TContext>, TSeeder>();
         builder.Services.AddHostedService<MigrationHostedService<TContext>>();
         builder.Services.AddHostedService<PlatformTablesJanitor<TContext>>();
         return builder;

@@ -46,9 +46,9 @@ internal sealed partial class MigrationHostedService<TContext>(
             {
                 await seeder.SeedAsync(context, cancellationToken);
             }
-            if (environment.IsDevelopment())
+            if (environment.IsDevelopment() && scope.ServiceProvider.GetService<IDbSeeder<TContext>>() is { } demoData)
             {
-                await scope.ServiceProvider.GetRequiredService<IDbSeeder<TContext>>().SeedAsync(context, cancellationToken);
+                await demoData.SeedAsync(context, cancellationToken);
             }
         });
         LogMigrated(logger, typeof(TContext).Name);

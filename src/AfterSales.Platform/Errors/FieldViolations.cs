@@ -65,6 +65,33 @@ public sealed class FieldViolations
         return this;
     }
 
+    /// <summary>
+    /// A required amount of money: in yuan (CNY), more than zero, to the fen, and at most <paramref name="max"/>.
+    /// </summary>
+    public FieldViolations RequireAmount(string field, Common.V1.Money? value, decimal max, out decimal amount)
+    {
+        amount = 0m;
+        if (value is null)
+        {
+            return Add(field, $"{field} is required.");
+        }
+        if (value.CurrencyCode != Grpc.ProtoConversions.Currency)
+        {
+            return Add(field, $"{field} must be in {Grpc.ProtoConversions.Currency}.");
+        }
+        if (value.Units < 0 || value.Nanos is < 0 or >= 1_000_000_000 || value.Nanos % 10_000_000 != 0 || value.Units > max)
+        {
+            return Add(field, $"{field} must be an amount in yuan to the fen (nanos a multiple of 10,000,000), at most {max}.");
+        }
+        amount = value.Units + value.Nanos / 1_000_000_000m;
+        if (amount <= 0m || amount > max)
+        {
+            amount = 0m;
+            return Add(field, $"{field} must be more than 0 and at most {max}.");
+        }
+        return this;
+    }
+
     /// <summary>A page size: 0 means the default, otherwise 1 to <paramref name="max"/>.</summary>
     public FieldViolations PageSize(string field, int value, int max)
     {

@@ -16,6 +16,10 @@ public static class ProtoConversions
         return new Common.V1.Money { CurrencyCode = Currency, Units = (long)units, Nanos = (int)((amount - units) * 1_000_000_000m) };
     }
 
+    /// <summary>A domain enum value as its proto enum names it without the prefix, e.g. OnHold → "ON_HOLD".</summary>
+    public static string WireName(this Enum value) =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : c.ToString())).ToUpperInvariant();
+
     public static Google.Type.Date ToProtoDate(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     public static Google.Type.Date? ToProtoDate(this DateOnly? date) => date?.ToProtoDate();

@@ -14,10 +14,16 @@ public static class StaffRoles
     public const string Qa = "qa";
     public const string Admin = "admin";
 
+    /// <summary>The service centre's director (服务中心主任): confirms repair estimates (§3 3.6).</summary>
+    public const string Director = "director";
+
+    /// <summary>The general manager (总经理): approves repair estimates, and emergency work by phone (§3 4.4.2).</summary>
+    public const string GeneralManager = "general_manager";
+
     /// <summary>Every staff role; a token with any other role is refused by the token server.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Receptionist, Dispatcher, Technician, Manager, Finance, Qa, Admin,
+        Receptionist, Dispatcher, Technician, Manager, Finance, Qa, Admin, Director, GeneralManager,
     };
 }
 

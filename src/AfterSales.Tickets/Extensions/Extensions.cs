@@ -1,4 +1,5 @@
 using AfterSales.Customers.V1;
+using AfterSales.Documents.V1;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform.Data;
 using AfterSales.Platform.Events;
@@ -19,6 +20,8 @@ internal static class Extensions
         builder.AddServiceClient<InventoryService.InventoryServiceClient>(ResourceNames.Inventory, InventoryService.Descriptor);
         builder.Services.AddScoped<EntitlementClient>();
         builder.Services.AddScoped<PartsCatalogue>();
+        builder.AddServiceClient<DocumentService.DocumentServiceClient>(ResourceNames.Documents, DocumentService.Descriptor);
+        builder.Services.AddScoped<TicketAttachments>();
         builder.Services.AddScoped<IReferenceDataSeeder<TicketsDbContext>, SlaReferenceData>();
         builder.Services.AddScoped<SlaClocks>();
         builder.Services.AddSingleton<TicketReferenceData>();

@@ -1,6 +1,7 @@
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Security;
+using AfterSales.Tickets.Services;
 using AfterSales.Tickets.V1;
 using Google.Protobuf;
 using Grpc.Core;
@@ -111,6 +112,14 @@ public sealed partial class TicketGrpcService
                 throw ValidationException.ForField("departed_at", "departed_at cannot be before the arrival on site.");
             }
             await parts.RequireInCatalogueAsync(entry.Parts, context.CancellationToken);
+            await attachments.RequireAsync(ticket.Id, TicketAttachments.SitePhoto,
+                [.. request.PhotoDocumentIds.Select((id, i) => ($"photo_document_ids[{i}]", Guid.Parse(id)))], context.CancellationToken);
+            // Not while the original builder owes the repair, nor before its takeover is approved (§3 3.6, 4.4).
+            if (await db.BuilderRepairs.AsNoTracking().SingleOrDefaultAsync(r => r.TicketId == ticket.Id, context.CancellationToken) is { } builderRepair
+                && builderRepair.WhyNoWorkYet() is { } why)
+            {
+                throw Model.TicketLifecycle.Refusal(ticket.Status, Model.TicketAction.RecordWorkOnSite, why);
+            }
             var record = ticket.RecordWork(entry, caller.Subject, now);
             outbox.Enqueue(ticket.ToWorkRecordedEvent(record));
         });

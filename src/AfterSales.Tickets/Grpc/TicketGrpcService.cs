@@ -27,6 +27,7 @@ public sealed partial class TicketGrpcService(
     SlaClocks sla,
     TicketReferenceData referenceData,
     PartsCatalogue parts,
+    TicketAttachments attachments,
     IOptions<IntakeOptions> intake) : TicketService.TicketServiceBase
 {
     [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
@@ -236,10 +237,6 @@ public sealed partial class TicketGrpcService(
     }
 
     /// <summary>The ticket, if the caller may see it; another station's answers as a missing one.</summary>
-    private async Task<Model.Ticket> FindAsync(string ticketId, bool tracked, CancellationToken cancellationToken)
-    {
-        new FieldViolations().RequireId("ticket_id", ticketId, out var id).ThrowIfAny();
-        var tickets = tracked ? db.Tickets : db.Tickets.AsNoTracking();
-        return caller.Visible(await tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken), t => t.StationId, "Ticket", ticketId);
-    }
+    private Task<Model.Ticket> FindAsync(string ticketId, bool tracked, CancellationToken cancellationToken) =>
+        (tracked ? db.Tickets : db.Tickets.AsNoTracking()).FindVisibleAsync(caller, ticketId, cancellationToken);
 }

@@ -202,7 +202,7 @@ internal static class TicketMappings
     };
 
     /// <summary>An optional instant on the wire: unset when there is none.</summary>
-    private static Timestamp? ToTimestamp(this DateTimeOffset? instant) => instant is { } value ? Timestamp.FromDateTimeOffset(value) : null;
+    internal static Timestamp? ToTimestamp(this DateTimeOffset? instant) => instant is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 
     public static V1.StatusChange ToProto(this Model.TicketStatusChange change) => new()
     {

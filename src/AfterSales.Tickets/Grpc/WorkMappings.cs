@@ -16,6 +16,27 @@ internal static class WorkMappings
     public const int MaxPhotos = 20;
     private const double MaxReading = 10_000_000;
 
+    /// <summary>
+    /// The ids of documents (photos, sketches) a request lists, at most <see cref="MaxPhotos"/>, each with the
+    /// field that named it; the documents service is asked later whether they are the ticket's.
+    /// </summary>
+    public static List<(string Field, Guid Id)> DocumentIds(FieldViolations violations, string field, IList<string> ids)
+    {
+        var parsed = new List<(string, Guid)>();
+        if (ids.Count > MaxPhotos)
+        {
+            violations.Add(field, $"{field} may list at most {MaxPhotos} documents.");
+            return parsed;
+        }
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var itemField = $"{field}[{i}]";
+            violations.RequireId(itemField, ids[i], out var id);
+            parsed.Add((itemField, id));
+        }
+        return parsed;
+    }
+
     public static Model.WorkEntry ToWorkEntry(this RecordWorkRequest request, DateTimeOffset now)
     {
         var violations = new FieldViolations()
@@ -76,19 +97,7 @@ internal static class WorkMappings
             }
         }
 
-        var photos = new List<Guid>();
-        if (request.PhotoDocumentIds.Count > MaxPhotos)
-        {
-            violations.Add("photo_document_ids", $"photo_document_ids may list at most {MaxPhotos} photos.");
-        }
-        else
-        {
-            for (var i = 0; i < request.PhotoDocumentIds.Count; i++)
-            {
-                violations.RequireId($"photo_document_ids[{i}]", request.PhotoDocumentIds[i], out var photo);
-                photos.Add(photo);
-            }
-        }
+        var photos = DocumentIds(violations, "photo_document_ids", request.PhotoDocumentIds);
         violations.ThrowIfAny();
 
         return new Model.WorkEntry(
@@ -103,7 +112,7 @@ internal static class WorkMappings
             request.WorkDone.Trim(),
             [.. request.Parts.Select(p => new Model.PartUsed(p.PartNumber.Trim(), p.Quantity, p.OldPartKept))],
             labour,
-            photos.Distinct().ToList());
+            photos.Select(p => p.Id).Distinct().ToList());
     }
 
     public static Model.VisitOutcome ToVisitOutcome(this CompleteVisitRequest request, DateTimeOffset now)

@@ -20,6 +20,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<SlaRule> SlaRules => Set<SlaRule>();
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<BuilderRepair> BuilderRepairs => Set<BuilderRepair>();
 
     /// <summary>
     /// The next count of a station's tickets on a day. Drawn in a statement of its own, outside the

@@ -1,4 +1,5 @@
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
 
 namespace AfterSales.Tickets.Model;
 
@@ -123,8 +124,7 @@ public static class TicketLifecycle
         new($"The ticket is {NameOf(current)}: it cannot {Describe(action)}{(why is null ? "" : $" ({why})")}.");
 
     /// <summary>The status as callers see it on the wire, e.g. ON_HOLD.</summary>
-    public static string NameOf(TicketStatus status) =>
-        string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : c.ToString())).ToUpperInvariant();
+    public static string NameOf(TicketStatus status) => status.WireName();
 
     private static string Describe(TicketAction action) => action switch
     {

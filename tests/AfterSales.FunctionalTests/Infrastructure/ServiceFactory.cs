@@ -26,11 +26,13 @@ public sealed class ServiceFactory<TEntryPoint, TContext> : WebApplicationFactor
     private readonly Dictionary<string, string?> _settings;
 
     /// <param name="caller">The token calls carry by default; null for the token server itself.</param>
-    public ServiceFactory(LocalServers servers, string service, Func<Task<string>>? caller, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="grpcPort">The gRPC port, when services started before this one must know it (they call each other).</param>
+    public ServiceFactory(LocalServers servers, string service, Func<Task<string>>? caller, IReadOnlyDictionary<string, string?>? settings = null,
+        int? grpcPort = null)
     {
         Service = service;
         DatabaseConnectionString = servers.ServiceDatabase(service);
-        GrpcPort = LocalServers.NextFreePort();
+        GrpcPort = grpcPort ?? LocalServers.NextFreePort();
         HttpPort = LocalServers.NextFreePort();
         _settings = new Dictionary<string, string?>
         {

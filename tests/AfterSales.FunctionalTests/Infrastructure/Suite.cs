@@ -132,6 +132,8 @@ public sealed class Suite : IAsyncLifetime
         public ServiceFactory<BillingGrpcService, BillingDbContext> Billing { get; private set; } = null!;
         public ServiceFactory<FeedbackGrpcService, FeedbackDbContext> Feedback { get; private set; } = null!;
         public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
+
+        private readonly int _documentsGrpcPort = LocalServers.NextFreePort();
         public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
         public GatewayFactory Gateway { get; private set; } = null!;
         public Callers Callers { get; private set; } = null!;
@@ -187,7 +189,7 @@ public sealed class Suite : IAsyncLifetime
             {
                 [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = Tickets.GrpcAddress,
                 [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
-            }));
+            }, _documentsGrpcPort));
             Data = new TestData(Customers, Tickets, Inventory, Identity, Callers, SecretFor);
 
             var gatewaySettings = new Dictionary<string, string?>(findIdentity)
@@ -212,13 +214,15 @@ public sealed class Suite : IAsyncLifetime
         }
 
         /// <summary>
-        /// The tickets service's settings: where customers and inventory are; SLA clocks evaluated every half
-        /// second, so escalations show at once.
+        /// The tickets service's settings: where customers, inventory and documents are (documents starts after
+        /// tickets, whose tickets it checks, on a port chosen now); SLA clocks evaluated every half second, so
+        /// escalations show at once.
         /// </summary>
         public Dictionary<string, string?> TicketsSettings(IReadOnlyDictionary<string, string?> findIdentity) => new(findIdentity)
         {
             [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
             [$"services:{ResourceNames.Inventory}:{ResourceNames.GrpcEndpoint}:0"] = Inventory.GrpcAddress,
+            [$"services:{ResourceNames.Documents}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_documentsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
             ["Tickets:Sla:EvaluationInterval"] = SlaEvaluationInterval.ToString("c", CultureInfo.InvariantCulture),
         };
 

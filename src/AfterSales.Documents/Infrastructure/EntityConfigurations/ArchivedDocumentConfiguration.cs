@@ -19,5 +19,7 @@ internal sealed class ArchivedDocumentConfiguration : IEntityTypeConfiguration<A
         // One archived copy per content, template and subject: archiving it again finds the first copy.
         // One per subject station too: the copy found is always one the archiving caller may read.
         builder.HasIndex(d => new { d.TemplateCode, d.SubjectId, d.Sha256, d.SubjectStationId }).IsUnique().AreNullsDistinct(false);
+        // A subject's copies, listed in the order they were archived.
+        builder.HasIndex(d => new { d.SubjectId, d.Id });
     }
 }

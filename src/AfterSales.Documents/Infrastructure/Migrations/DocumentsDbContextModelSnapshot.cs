@@ -67,6 +67,8 @@ namespace AfterSales.Documents.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SubjectId", "Id");
+
                     b.HasIndex("TemplateCode", "SubjectId", "Sha256", "SubjectStationId")
                         .IsUnique();
 

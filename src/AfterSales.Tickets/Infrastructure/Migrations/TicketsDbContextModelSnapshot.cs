@@ -208,6 +208,142 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.ToTable("TicketNumberCounters", "tickets");
                 });
 
+            modelBuilder.Entity("AfterSales.Tickets.Model.BuilderRepair", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedByManager")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AcceptedByOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Allocation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Builder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("BuilderAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("BuilderAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BuilderContact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("BuilderRepairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("BuilderSharePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("EstimateAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTimeOffset?>("EstimateApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EstimateApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EstimateConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EstimatePlan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EstimatePreparedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("EstimateStage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HiredTeamName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("NoticeChannel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NotifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PhoneApprovalBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("PhoneApprovalSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PhoneApprovalSignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PhoneApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RepairBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TakenOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TakenOverBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("TakeoverReason")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Team")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("StationId", "Stage", "RepairBy");
+
+                    b.ToTable("BuilderRepairs", "tickets");
+                });
+
             modelBuilder.Entity("AfterSales.Tickets.Model.Escalation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -951,6 +1087,88 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("SlaRules", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.BuilderRepair", b =>
+                {
+                    b.HasOne("AfterSales.Tickets.Model.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Tickets.Model.BuilderRepair", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("AfterSales.Tickets.Model.RepairCost", "Costs", b1 =>
+                        {
+                            b1.Property<Guid>("BuilderRepairTicketId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid?>("AgreementDocumentId");
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired();
+
+                            b1.HasKey("BuilderRepairTicketId", "__synthesizedOrdinal");
+
+                            b1.ToTable("BuilderRepairs", "tickets");
+
+                            b1
+                                .ToJson("Costs")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BuilderRepairTicketId");
+                        });
+
+                    b.OwnsMany("AfterSales.Tickets.Model.SiteSurvey", "Surveys", b1 =>
+                        {
+                            b1.Property<Guid>("BuilderRepairTicketId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Findings")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.PrimitiveCollection<string>("PhotoDocumentIds")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("SketchDocumentId");
+
+                            b1.Property<string>("SurveyedBy")
+                                .IsRequired();
+
+                            b1.HasKey("BuilderRepairTicketId", "__synthesizedOrdinal");
+
+                            b1.ToTable("BuilderRepairs", "tickets");
+
+                            b1
+                                .ToJson("Surveys")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BuilderRepairTicketId");
+                        });
+
+                    b.Navigation("Costs");
+
+                    b.Navigation("Surveys");
                 });
 
             modelBuilder.Entity("AfterSales.Tickets.Model.Escalation", b =>
