@@ -216,4 +216,30 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
         Assert.Equal(missingProblem.GetProperty("detail").GetString(), hiddenProblem.GetProperty("detail").GetString());
         Assert.Equal(missingProblem.GetProperty("errors").ToString(), hiddenProblem.GetProperty("errors").ToString());
     }
+
+    [Fact]
+    public async Task A_subjects_copies_are_listed_to_its_station_and_staff_page_by_page_and_to_no_other_station()
+    {
+        var hangzhous = await Subjects.OfKindAsync(SubjectKind.Ticket, DemoIds.SerialInWarranty);
+        var hangzhou = Station(Hangzhou);
+        var archived = new List<string>();
+        foreach (var text in new[] { "照片一", "照片二", "照片三" })
+        {
+            archived.Add((await hangzhou.ArchiveDocumentAsync(Copy("SITE-PHOTO", hangzhous, text))).DocumentId);
+        }
+        await hangzhou.ArchiveDocumentAsync(Copy("SERVICE-VOUCHER", hangzhous, $"签字 {Guid.NewGuid()}"));
+
+        var photos = await Paging.ReadAsync(token => hangzhou.ListDocumentsAsync(new ListDocumentsRequest
+        {
+            SubjectId = hangzhous, TemplateCode = "SITE-PHOTO", PageSize = 2, PageToken = token,
+        }).ResponseAsync, page => page.Documents, page => page.NextPageToken);
+        var staffSees = (await Staff().ListDocumentsAsync(new ListDocumentsRequest { SubjectId = hangzhous, PageSize = 100 })).Documents;
+        var ningboSees = (await Station(Ningbo).ListDocumentsAsync(new ListDocumentsRequest { SubjectId = hangzhous })).Documents;
+
+        Assert.Superset(archived.ToHashSet(), photos.Select(d => d.DocumentId).ToHashSet());
+        Assert.All(photos, d => Assert.Equal(("SITE-PHOTO", hangzhous, 0), (d.TemplateCode, d.SubjectId, d.Content.Length)));
+        Assert.Equal(photos.Select(d => d.DocumentId).Order(StringComparer.Ordinal), photos.Select(d => d.DocumentId));
+        Assert.Contains(staffSees, d => d.TemplateCode == "SERVICE-VOUCHER");
+        Assert.Empty(ningboSees);
+    }
 }

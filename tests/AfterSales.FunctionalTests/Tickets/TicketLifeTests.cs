@@ -106,6 +106,37 @@ public class TicketLifeTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
+    public async Task Work_records_photos_archived_about_the_ticket_and_refuses_any_other_document()
+    {
+        var (station, asset, tickets, technicians) = await StationAsync();
+        var ticket = await tickets.CreateTicketAsync(Intake(asset, Priority.Emergency));
+        await tickets.DispatchTicketAsync(new DispatchTicketRequest { TicketId = ticket.TicketId, TechnicianId = technicians[0].ToString() });
+        await tickets.StartTravelAsync(new StartTravelRequest { TicketId = ticket.TicketId });
+        await tickets.ArriveOnSiteAsync(new ArriveOnSiteRequest { TicketId = ticket.TicketId });
+        var documents = new AfterSales.Documents.V1.DocumentService.DocumentServiceClient(Suite.Gateway.ChannelAs(station.Caller));
+        async Task<string> ArchiveAsync(string templateCode) => (await documents.ArchiveDocumentAsync(new AfterSales.Documents.V1.ArchiveDocumentRequest
+        {
+            TemplateCode = templateCode, SubjectId = ticket.TicketId, MediaType = "image/jpeg",
+            Content = Google.Protobuf.ByteString.CopyFrom(Guid.NewGuid().ToByteArray()),
+        })).DocumentId;
+        var photo = await ArchiveAsync("SITE-PHOTO");
+        var voucher = await ArchiveAsync("SERVICE-VOUCHER");
+
+        var work = OnSiteWork(ticket, technicians[0]);
+        work.PhotoDocumentIds.Add(photo);
+        work.PhotoDocumentIds.Add(voucher);
+        work.PhotoDocumentIds.Add(Guid.NewGuid().ToString());
+        var error = await Assert.ThrowsAsync<RpcException>(() => tickets.RecordWorkAsync(work).ResponseAsync);
+        work.PhotoDocumentIds.RemoveAt(2);
+        work.PhotoDocumentIds.RemoveAt(1);
+        await tickets.RecordWorkAsync(work);
+        var history = await tickets.GetTicketHistoryAsync(new GetTicketHistoryRequest { TicketId = ticket.TicketId });
+
+        Problems.AssertFieldViolations(error, "photo_document_ids[1]", "photo_document_ids[2]");
+        Assert.Equal([photo], Assert.Single(history.WorkRecords).PhotoDocumentIds);
+    }
+
+    [Fact]
     public async Task Of_dispatchers_assigning_one_ticket_at_once_exactly_one_wins()
     {
         var (_, asset, tickets, _) = await StationAsync();
