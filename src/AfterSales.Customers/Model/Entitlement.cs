@@ -83,6 +83,12 @@ public static class EntitlementPolicy
             warrantyEndsOn, null);
     }
 
-    /// <summary>The last day of a warranty of <paramref name="months"/> months starting on <paramref name="acceptedOn"/>.</summary>
-    public static DateOnly WarrantyEnd(DateOnly acceptedOn, int months) => acceptedOn.AddMonths(months).AddDays(-1);
+    /// <summary>
+    /// The last day of a warranty of <paramref name="months"/> months from acceptance, by the PRC Civil Code
+    /// (art. 201–203): the period starts the day after acceptance and ends on the corresponding day
+    /// <paramref name="months"/> later, or on that month's last day when it has none (15 Mar + 6 → 15 Sep,
+    /// 31 Aug + 6 → 28 Feb, or 29 Feb in a leap year). <see cref="DateOnly.AddMonths"/> clamps to the month's
+    /// end exactly so.
+    /// </summary>
+    public static DateOnly WarrantyEnd(DateOnly acceptedOn, int months) => acceptedOn.AddMonths(months);
 }

@@ -24,9 +24,9 @@ public class RetrySafetyTests
         Assert.Equal(new Dictionary<string, string[]>
         {
             ["InventoryService"] = ["GetPart", "GetStockLevels", "ListParts", "LookUpParts"],
-            ["BillingService"] = ["GetFeeItem", "GetTicketAccount", "ListFeeItems", "Quote"],
+            ["BillingService"] = ["GetFeeItem", "GetTicketAccount", "ListBuilderCharges", "ListFeeItems", "Quote"],
             ["FeedbackService"] = ["GetComplaint", "ListComplaints"],
-            ["DocumentService"] = ["GetDocument", "GetTemplate", "ListTemplates"],
+            ["DocumentService"] = ["GetDocument", "GetTemplate", "ListDocuments", "ListTemplates"],
         }, retried);
     }
 }

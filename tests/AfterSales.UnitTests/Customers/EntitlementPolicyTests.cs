@@ -16,20 +16,20 @@ public class EntitlementPolicyTests
     [Fact]
     public void Free_on_the_last_day_of_the_asset_warranty()
     {
-        var decision = EntitlementPolicy.Decide(Coverage(), null, new DateOnly(2025, 3, 14));
+        var decision = EntitlementPolicy.Decide(Coverage(), null, new DateOnly(2025, 3, 15));
 
         Assert.Equal(ServiceCategory.Free, decision.Category);
-        Assert.Equal(new DateOnly(2025, 3, 14), decision.WarrantyEndsOn);
+        Assert.Equal(new DateOnly(2025, 3, 15), decision.WarrantyEndsOn);
         Assert.Null(decision.ContractId);
     }
 
     [Fact]
     public void Paid_the_day_after_the_warranty_ends_without_a_contract()
     {
-        var decision = EntitlementPolicy.Decide(Coverage(), null, new DateOnly(2025, 3, 15));
+        var decision = EntitlementPolicy.Decide(Coverage(), null, new DateOnly(2025, 3, 16));
 
         Assert.Equal(ServiceCategory.Paid, decision.Category);
-        Assert.Contains("2025-03-14", decision.Reason);
+        Assert.Contains("2025-03-15", decision.Reason);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class EntitlementPolicyTests
         var decision = EntitlementPolicy.Decide(Coverage(), "MOTOR", new DateOnly(2026, 1, 1));
 
         Assert.Equal(ServiceCategory.Free, decision.Category);
-        Assert.Equal(new DateOnly(2027, 3, 14), decision.WarrantyEndsOn);
+        Assert.Equal(new DateOnly(2027, 3, 15), decision.WarrantyEndsOn);
         Assert.Contains("MOTOR", decision.Reason);
     }
 
@@ -48,7 +48,20 @@ public class EntitlementPolicyTests
         var decision = EntitlementPolicy.Decide(Coverage(), "FAN", new DateOnly(2024, 12, 1));
 
         Assert.Equal(ServiceCategory.Paid, decision.Category);
-        Assert.Equal(new DateOnly(2024, 9, 14), decision.WarrantyEndsOn);
+        Assert.Equal(new DateOnly(2024, 9, 15), decision.WarrantyEndsOn);
+    }
+
+    [Theory]
+    [InlineData("2026-03-15", 6, "2026-09-15")]
+    [InlineData("2026-08-31", 6, "2027-02-28")] // February has no 31st: its last day
+    [InlineData("2023-08-31", 6, "2024-02-29")] // in a leap year, the 29th
+    [InlineData("2026-01-31", 1, "2026-02-28")]
+    [InlineData("2024-02-29", 12, "2025-02-28")]
+    [InlineData("2026-11-29", 24, "2028-11-29")] // the default two years (§5)
+    public void A_warranty_of_months_ends_on_the_corresponding_day_or_the_months_last_day_by_the_civil_code(string accepted, int months, string lastDay)
+    {
+        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture),
+            EntitlementPolicy.WarrantyEnd(DateOnly.Parse(accepted, System.Globalization.CultureInfo.InvariantCulture), months));
     }
 
     [Fact]
