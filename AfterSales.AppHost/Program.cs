@@ -17,8 +17,10 @@ var billing = builder.AddService<Projects.AfterSales_Billing>(ResourceNames.Bill
 var feedback = builder.AddService<Projects.AfterSales_Feedback>(ResourceNames.Feedback, infrastructure, identity);
 var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.Documents, infrastructure, identity)
     .WithReference(tickets).WithReference(customers);
-// Tickets checks that the photos and agreements it is given are archived about the ticket; each calls the other.
+// Tickets checks that the photos and agreements it is given are archived about the ticket, customers that a
+// customer's serving station is in the network; each calls the other.
 tickets.WithReference(documents);
+customers.WithReference(tickets);
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)

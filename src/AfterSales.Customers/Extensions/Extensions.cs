@@ -1,6 +1,8 @@
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Services;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Grpc;
+using AfterSales.Tickets.V1;
 using AfterSales.ServiceDefaults;
 
 namespace AfterSales.Customers.Extensions;
@@ -11,5 +13,8 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<CustomersDbContext, CustomersSeeder>(ResourceNames.Customers);
         builder.Services.AddScoped<AssetCoverageStore>();
+        // Customer files are served by stations of the service network, which the tickets service keeps.
+        builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
+        builder.Services.AddScoped<StationDirectory>();
     }
 }

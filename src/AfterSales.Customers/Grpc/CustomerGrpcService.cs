@@ -5,6 +5,7 @@ using AfterSales.Customers.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Idempotency;
 using AfterSales.Platform.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,13 @@ using Customer = AfterSales.Customers.V1.Customer;
 
 namespace AfterSales.Customers.Grpc;
 
-public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStore coverage, Caller caller, BusinessCalendar calendar)
+public sealed partial class CustomerGrpcService(
+    CustomersDbContext db,
+    AssetCoverageStore coverage,
+    Caller caller,
+    BusinessCalendar calendar,
+    IdempotentRequests<CustomersDbContext> requests,
+    StationDirectory stations)
     : CustomerService.CustomerServiceBase
 {
     [Access(AccessAttribute.AnyRole, Stations = true)]
@@ -67,7 +74,9 @@ public sealed class CustomerGrpcService(CustomersDbContext db, AssetCoverageStor
             .OptionalText("component_code", request.ComponentCode, 32)
             .ThrowIfAny();
 
-        var serialNumber = request.SerialNumber.Trim();
+        // Over JSON the serial number is a path segment: the router decodes every escape in it but a slash's
+        // (%2F), which is decoded here. Serial numbers never contain '%' (RegisterAsset refuses it).
+        var serialNumber = request.SerialNumber.Trim().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var assetCoverage = caller.Visible(await coverage.GetBySerialNumberAsync(serialNumber, context.CancellationToken),
             c => c.ServingStationId, "Asset with serial number", serialNumber);
         var at = request.At?.ToDateTimeOffset() ?? calendar.Now;

@@ -74,4 +74,16 @@ internal static class CustomerMappings
         Region = coverage.Site?.Region ?? "",
         DistanceKm = coverage.Site?.DistanceKm ?? 0,
     };
+
+    public static V1.WarrantyChange ToProto(this Model.WarrantyChange change, DateOnly acceptedOn) => new()
+    {
+        ComponentCode = change.ComponentCode ?? "",
+        FromMonths = change.FromMonths,
+        ToMonths = change.ToMonths,
+        FromEndsOn = Model.EntitlementPolicy.WarrantyEnd(acceptedOn, change.FromMonths).ToProtoDate(),
+        ToEndsOn = Model.EntitlementPolicy.WarrantyEnd(acceptedOn, change.ToMonths).ToProtoDate(),
+        Reason = change.Reason,
+        ChangedBy = change.ChangedBy,
+        ChangedAt = Timestamp.FromDateTimeOffset(change.ChangedAt),
+    };
 }

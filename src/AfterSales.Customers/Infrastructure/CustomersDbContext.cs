@@ -10,10 +10,16 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<WarrantyChange> WarrantyChanges => Set<WarrantyChange>();
+
+    /// <summary>The next number of a customer file opened through the API (a sequence: never repeated, gaps allowed).</summary>
+    public async Task<long> NextCustomerNumberAsync(CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<long>($"SELECT nextval('customers.\"CustomerNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Customers);
+        modelBuilder.HasSequence<long>("CustomerNumbers").StartsAt(1);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomersDbContext).Assembly);
         modelBuilder.AddPlatformTables();
     }

@@ -1,3 +1,5 @@
+using AfterSales.Platform.Errors;
+
 namespace AfterSales.Customers.Model;
 
 /// <summary>An installed product at a customer site (§8 3.2); its warranty clocks start at acceptance.</summary>
@@ -32,6 +34,53 @@ public sealed class Asset
 
     /// <summary>Parts that carry their own warranty period (§10 五.1).</summary>
     public List<Component> Components { get; private set; } = [];
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>When a contract names no warranty: two years from acceptance (§5, as the tender documents set it).</summary>
+    public const int DefaultWarrantyMonths = 24;
+    public const int MaxWarrantyMonths = 240;
+    public const int MaxComponents = 50;
+
+    /// <summary>
+    /// Changes the warranty of the asset, or of one of its components, and returns the record of it: a
+    /// warranty is never edited silently (§10 五.2).
+    /// </summary>
+    public WarrantyChange ChangeWarranty(string? componentCode, int months, string reason, string actor, DateTimeOffset at)
+    {
+        if (months is < 1 or > MaxWarrantyMonths)
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, $"A warranty is 1 to {MaxWarrantyMonths} months.");
+        }
+        int from;
+        if (string.IsNullOrEmpty(componentCode))
+        {
+            from = WarrantyMonths;
+            WarrantyMonths = months;
+        }
+        else
+        {
+            var index = Components.FindIndex(c => c.Code == componentCode);
+            if (index < 0)
+            {
+                throw ValidationException.ForField("component_code", $"The asset has no component '{componentCode}'.");
+            }
+            from = Components[index].WarrantyMonths;
+            Components[index] = Components[index] with { WarrantyMonths = months };
+        }
+        if (from == months)
+        {
+            throw new PreconditionFailedException($"The warranty is {months} months already.");
+        }
+        return new WarrantyChange(Guid.CreateVersion7(), Id, string.IsNullOrEmpty(componentCode) ? null : componentCode, from, months, reason, actor, at);
+    }
+}
+
+/// <summary>A change of an asset's or a component's warranty term, with its reason and author (§10 五.2).</summary>
+public sealed record WarrantyChange(Guid Id, Guid AssetId, string? ComponentCode, int FromMonths, int ToMonths, string Reason, string ChangedBy, DateTimeOffset ChangedAt)
+{
+    public const int MaxReasonLength = 500;
 }
 
 /// <summary>A component with its own warranty, in months from the asset's acceptance.</summary>

@@ -1,3 +1,5 @@
+using AfterSales.Platform.Errors;
+
 namespace AfterSales.Customers.Model;
 
 /// <summary>How a customer is served, as the service ticket form records it (§1 表1.1).</summary>
@@ -35,15 +37,45 @@ public sealed class Customer
     public DateTimeOffset OpenedAt { get; private set; }
     public List<Contact> Contacts { get; private set; } = [];
     public List<Site> Sites { get; private set; } = [];
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin): of two people editing one file at once, one is refused.</summary>
+    public uint Version { get; private set; }
+
+    public const int MaxNameLength = 200;
+    public const int MaxContacts = 10;
+    public const int MaxSites = 20;
+
+    /// <summary>The human-facing code of the <paramref name="sequence"/>-th file opened through the API.</summary>
+    public static string FormatCode(long sequence) => $"C-{sequence:D6}";
+
+    public void AddSite(Site site)
+    {
+        if (Sites.Count >= MaxSites)
+        {
+            throw new PreconditionFailedException($"Customer {Code} has {MaxSites} sites already.");
+        }
+        Sites.Add(site);
+    }
 }
 
 /// <summary>A person to call at the customer.</summary>
-public sealed record Contact(string Name, string Phone);
+public sealed record Contact(string Name, string Phone)
+{
+    public const int MaxNameLength = 100;
+    public const int MaxPhoneLength = 32;
+}
 
 /// <summary>A place where assets are installed; region and distance drive SLA policies.</summary>
 public sealed class Site
 {
     private Site() { }
+
+    public const int MaxNameLength = 200;
+    public const int MaxAddressLength = 500;
+    public const int MaxRegionLength = 32;
+
+    /// <summary>Farther than any road from a station in the country.</summary>
+    public const int MaxDistanceKm = 5000;
 
     public Site(Guid id, string name, string address, string region, int distanceKm)
     {

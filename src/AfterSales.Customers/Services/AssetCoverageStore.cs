@@ -17,8 +17,19 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
     private readonly TimeSpan _ttl = configuration.GetValue("Customers:CoverageCacheTtl", TimeSpan.FromMinutes(5));
 
     public async Task<AssetCoverage> GetBySerialNumberAsync(string serialNumber, CancellationToken cancellationToken) =>
-        await cache.GetOrLoadAsync($"customers:coverage:{serialNumber}", _ttl, token => LoadAsync(serialNumber, token), cancellationToken)
+        await cache.GetOrLoadAsync(KeyOf(serialNumber), _ttl, token => LoadAsync(serialNumber, token), cancellationToken)
             ?? throw new NotFoundException("Asset with serial number", serialNumber);
+
+    /// <summary>After an asset's warranty or a contract covering it changed (and was saved): the next intake reads the new terms.</summary>
+    public async Task InvalidateAsync(IEnumerable<string> serialNumbers, CancellationToken cancellationToken)
+    {
+        foreach (var serialNumber in serialNumbers)
+        {
+            await cache.InvalidateAsync(KeyOf(serialNumber), cancellationToken);
+        }
+    }
+
+    private static string KeyOf(string serialNumber) => $"customers:coverage:{serialNumber}";
 
     private async Task<AssetCoverage?> LoadAsync(string serialNumber, CancellationToken cancellationToken)
     {

@@ -45,6 +45,14 @@ public sealed partial class RedisCache(IConnectionMultiplexer redis, IConfigurat
         return loaded;
     }
 
+    /// <summary>
+    /// Drops <paramref name="key"/> after its source changed, so the next read loads the new value. Within the
+    /// budget like every Redis step: while Redis is away the entry can outlive the change until its time to
+    /// live ends, which bounds how stale a cached value can be.
+    /// </summary>
+    public Task InvalidateAsync(string key, CancellationToken cancellationToken) =>
+        WithinBudgetAsync(db => db.KeyDeleteAsync(key), cancellationToken);
+
     /// <summary>A value written by an older shape of <typeparamref name="T"/> is a miss, not an error.</summary>
     private static T? Deserialize<T>(RedisValue value) where T : class
     {

@@ -134,6 +134,7 @@ public sealed class Suite : IAsyncLifetime
         public ServiceFactory<DocumentGrpcService, DocumentsDbContext> Documents { get; private set; } = null!;
 
         private readonly int _documentsGrpcPort = LocalServers.NextFreePort();
+        private readonly int _ticketsGrpcPort = LocalServers.NextFreePort();
         public ServiceFactory<TokenServerOptions, IdentityDbContext> Identity { get; private set; } = null!;
         public GatewayFactory Gateway { get; private set; } = null!;
         public Callers Callers { get; private set; } = null!;
@@ -173,9 +174,13 @@ public sealed class Suite : IAsyncLifetime
             };
             var staff = Callers.Staff(Callers.DefaultStaff);
 
-            Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, findIdentity));
+            // Customers asks tickets whether a serving station exists; tickets starts later, on a port chosen now.
+            Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, new Dictionary<string, string?>(findIdentity)
+            {
+                [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_ticketsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
+            }));
             Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
-            Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity)));
+            Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity), _ticketsGrpcPort));
             // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
             // it gives up database retries at once, so a database outage reaches its consumer as failed attempts.
             Billing = Add(new ServiceFactory<BillingGrpcService, BillingDbContext>(Servers, ResourceNames.Billing, staff, new Dictionary<string, string?>(findIdentity)

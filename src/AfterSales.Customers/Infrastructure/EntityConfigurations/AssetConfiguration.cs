@@ -17,6 +17,21 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId);
         builder.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId);
         builder.OwnsMany(a => a.Components, components => components.ToJson());
+        builder.Property(a => a.Version).IsRowVersion();
+    }
+}
+
+internal sealed class WarrantyChangeConfiguration : IEntityTypeConfiguration<WarrantyChange>
+{
+    public void Configure(EntityTypeBuilder<WarrantyChange> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.ComponentCode).HasMaxLength(32);
+        builder.Property(c => c.Reason).HasMaxLength(WarrantyChange.MaxReasonLength);
+        builder.Property(c => c.ChangedBy).HasMaxLength(200);
+        builder.HasOne<Asset>().WithMany().HasForeignKey(c => c.AssetId);
+        builder.HasIndex(c => new { c.AssetId, c.ChangedAt });
     }
 }
 

@@ -15,6 +15,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.ServingStationId);
         builder.OwnsMany(c => c.Contacts, contacts => contacts.ToJson());
         builder.HasMany(c => c.Sites).WithOne().HasForeignKey(s => s.CustomerId);
+        builder.Property(c => c.Version).IsRowVersion();
     }
 }
 
@@ -23,6 +24,8 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
     public void Configure(EntityTypeBuilder<Site> builder)
     {
         builder.HasKey(s => s.Id);
+        // Made with its id and added through the customer: an id that is set must not read as an existing row.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Address).HasMaxLength(500);
         builder.Property(s => s.Region).HasMaxLength(32);

@@ -24,6 +24,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("CustomerNumbers");
+
             modelBuilder.Entity("AfterSales.Customers.Model.Asset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -53,6 +55,12 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<int>("WarrantyMonths")
                         .HasColumnType("integer");
@@ -135,6 +143,12 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.Property<Guid>("ServingStationId")
                         .HasColumnType("uuid");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -148,7 +162,6 @@ namespace AfterSales.Customers.Infrastructure.Migrations
             modelBuilder.Entity("AfterSales.Customers.Model.Site", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -177,6 +190,44 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("Site", "customers");
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.WarrantyChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ComponentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("FromMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ToMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "ChangedAt");
+
+                    b.ToTable("WarrantyChanges", "customers");
                 });
 
             modelBuilder.Entity("AfterSales.Platform.Audit.AuditEntry", b =>
@@ -435,6 +486,15 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.HasOne("AfterSales.Customers.Model.Customer", null)
                         .WithMany("Sites")
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.WarrantyChange", b =>
+                {
+                    b.HasOne("AfterSales.Customers.Model.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,232 @@
+using AfterSales.Customers.V1;
+using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Security;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Asset = AfterSales.Customers.V1.Asset;
+using Customer = AfterSales.Customers.V1.Customer;
+using Model = AfterSales.Customers.Model;
+
+namespace AfterSales.Customers.Grpc;
+
+/// <summary>
+/// The customer file's writes: each checks every field first (nothing is stored on a bad request), is saved
+/// once per request id and audited; two people editing one file or asset at once never both win (ABORTED).
+/// </summary>
+public sealed partial class CustomerGrpcService
+{
+    private const string SerialNumberField = "serial_number";
+
+    [Access(StaffRoles.Receptionist, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<Customer> CreateCustomer(CreateCustomerRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireText("name", request.Name, Model.Customer.MaxNameLength)
+            .OptionalId("serving_station_id", request.ServingStationId, out var servingStation);
+        if (request.Attribute == CustomerAttribute.Unspecified || !Enum.IsDefined(request.Attribute))
+        {
+            violations.Add("attribute", "attribute must be IN_WARRANTY, ANNUAL_CONTRACT, PER_VISIT_CONTRACT or CONTACT_LETTER.");
+        }
+        if (request.Contacts.Count is 0 or > Model.Customer.MaxContacts)
+        {
+            violations.Add("contacts", $"A customer file has 1 to {Model.Customer.MaxContacts} contacts.");
+        }
+        for (var i = 0; i < request.Contacts.Count && i < Model.Customer.MaxContacts; i++)
+        {
+            violations.RequireText($"contacts[{i}].name", request.Contacts[i].Name, Model.Contact.MaxNameLength)
+                .RequireText($"contacts[{i}].phone", request.Contacts[i].Phone, Model.Contact.MaxPhoneLength);
+        }
+        if (request.Sites.Count > Model.Customer.MaxSites)
+        {
+            violations.Add("sites", $"A customer file has at most {Model.Customer.MaxSites} sites.");
+        }
+        for (var i = 0; i < request.Sites.Count && i < Model.Customer.MaxSites; i++)
+        {
+            CheckSite(violations, $"sites[{i}]", request.Sites[i]);
+        }
+        // A station serves its own customers; staff say which station does.
+        if (caller.StationId is { } own && servingStation is { } named && named != own)
+        {
+            violations.Add("serving_station_id", "A station opens files only for customers it serves itself.");
+        }
+        else if (caller.StationId is null && servingStation is null)
+        {
+            violations.Add("serving_station_id", "serving_station_id is required.");
+        }
+        violations.ThrowIfAny();
+
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var station = caller.StationId ?? servingStation!.Value;
+            if (!await stations.ExistsAsync(station, context.CancellationToken))
+            {
+                throw ValidationException.ForField("serving_station_id", "serving_station_id names no station of the service network.");
+            }
+            var number = await db.NextCustomerNumberAsync(context.CancellationToken);
+            var customer = new Model.Customer(Guid.CreateVersion7(), Model.Customer.FormatCode(number), request.Name.Trim(),
+                (Model.CustomerAttribute)request.Attribute, station, calendar.Now);
+            customer.Contacts.AddRange(request.Contacts.Select(c => new Model.Contact(c.Name.Trim(), c.Phone.Trim())));
+            foreach (var site in request.Sites)
+            {
+                customer.AddSite(NewSite(site));
+            }
+            db.Customers.Add(customer);
+            return customer.ToProto();
+        });
+    }
+
+    [Access(StaffRoles.Receptionist, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<Customer> AddSite(AddSiteRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations().RequireId("customer_id", request.CustomerId, out var customerId);
+        if (request.Site is null)
+        {
+            violations.Add("site", "site is required.");
+        }
+        else
+        {
+            CheckSite(violations, "site", request.Site);
+        }
+        violations.ThrowIfAny();
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var customer = caller.Visible(await db.Customers.Include(c => c.Sites).SingleOrDefaultAsync(c => c.Id == customerId, context.CancellationToken),
+                c => c.ServingStationId, "Customer", request.CustomerId);
+            customer.AddSite(NewSite(request.Site!));
+            return customer.ToProto();
+        });
+    }
+
+    [Access(StaffRoles.Receptionist, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<Asset> RegisterAsset(RegisterAssetRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireId("customer_id", request.CustomerId, out var customerId)
+            .RequireId("site_id", request.SiteId, out var siteId)
+            .RequireText("model", request.Model, 100)
+            .RequireText(SerialNumberField, request.SerialNumber, 64)
+            .OptionalText("software_version", request.SoftwareVersion, 32);
+        if (request.SerialNumber.Contains('%', StringComparison.Ordinal))
+        {
+            violations.Add(SerialNumberField, "serial_number cannot contain '%'.");
+        }
+        var acceptedOn = request.AcceptedOn?.ToDateOnly();
+        if (acceptedOn is null)
+        {
+            violations.Add("accepted_on", "accepted_on is required, a whole date.");
+        }
+        else if (acceptedOn > calendar.DateOf(calendar.Now))
+        {
+            violations.Add("accepted_on", "accepted_on cannot be in the future: warranty clocks start at an acceptance that happened.");
+        }
+        if (request.WarrantyMonths is < 0 or > Model.Asset.MaxWarrantyMonths)
+        {
+            violations.Add("warranty_months", $"warranty_months must be 1 to {Model.Asset.MaxWarrantyMonths}, or 0 for the default {Model.Asset.DefaultWarrantyMonths}.");
+        }
+        if (request.Components.Count > Model.Asset.MaxComponents)
+        {
+            violations.Add("components", $"An asset has at most {Model.Asset.MaxComponents} components.");
+        }
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < request.Components.Count && i < Model.Asset.MaxComponents; i++)
+        {
+            var component = request.Components[i];
+            violations.RequireText($"components[{i}].code", component.Code, 32).RequireText($"components[{i}].name", component.Name, 100);
+            if (!string.IsNullOrWhiteSpace(component.Code) && !codes.Add(component.Code.Trim()))
+            {
+                violations.Add($"components[{i}].code", $"Component code {component.Code.Trim()} is listed twice.");
+            }
+            if (component.WarrantyMonths is < 1 or > Model.Asset.MaxWarrantyMonths)
+            {
+                violations.Add($"components[{i}].warranty_months", $"warranty_months must be 1 to {Model.Asset.MaxWarrantyMonths}.");
+            }
+        }
+        violations.ThrowIfAny();
+
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var customer = caller.Visible(await db.Customers.AsNoTracking().Include(c => c.Sites).SingleOrDefaultAsync(c => c.Id == customerId, context.CancellationToken),
+                c => c.ServingStationId, "Customer", request.CustomerId);
+            if (customer.Sites.All(s => s.Id != siteId))
+            {
+                throw ValidationException.ForField("site_id", "site_id names no site of the customer.");
+            }
+            var serialNumber = request.SerialNumber.Trim();
+            // Unique across the suite, whoever's it is: the answer says only that the number is taken.
+            if (await db.Assets.AnyAsync(a => a.SerialNumber == serialNumber, context.CancellationToken))
+            {
+                throw new AlreadyExistsException($"An asset with serial number {serialNumber} is registered already.");
+            }
+            var asset = new Model.Asset(Guid.CreateVersion7(), customer.Id, siteId, request.Model.Trim(), serialNumber, acceptedOn!.Value,
+                request.SoftwareVersion.Trim(), request.WarrantyMonths == 0 ? Model.Asset.DefaultWarrantyMonths : request.WarrantyMonths,
+                request.Components.Select(c => new Model.Component(c.Code.Trim(), c.Name.Trim(), c.WarrantyMonths)));
+            db.Assets.Add(asset);
+            // A lookup of this serial number before it existed is not cached (a miss is not), so nothing is stale.
+            return asset.ToProto();
+        });
+    }
+
+    [Access(StaffRoles.Manager, StaffRoles.Qa, StaffRoles.Admin, Stations = true)]
+    public override async Task<Asset> ChangeWarranty(ChangeWarrantyRequest request, ServerCallContext context)
+    {
+        new FieldViolations()
+            .RequireId("asset_id", request.AssetId, out var assetId)
+            .OptionalText("component_code", request.ComponentCode, 32)
+            .RequireText("reason", request.Reason, Model.WarrantyChange.MaxReasonLength)
+            .ThrowIfAny();
+        if (request.WarrantyMonths is < 1 or > Model.Asset.MaxWarrantyMonths)
+        {
+            throw ValidationException.ForField("warranty_months", $"warranty_months must be 1 to {Model.Asset.MaxWarrantyMonths}.");
+        }
+        var answer = await requests.SaveOnceAsync(request, context, async () =>
+        {
+            var asset = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken);
+            var change = asset.ChangeWarranty(RequestTextOrNull(request.ComponentCode), request.WarrantyMonths, request.Reason.Trim(), caller.Subject, calendar.Now);
+            db.WarrantyChanges.Add(change);
+            return asset.ToProto();
+        });
+        // Saved: the next entitlement check reads the new term, not the cached one.
+        await coverage.InvalidateAsync([answer.SerialNumber], context.CancellationToken);
+        return answer;
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<ListWarrantyChangesResponse> ListWarrantyChanges(ListWarrantyChangesRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("asset_id", request.AssetId, out var assetId).ThrowIfAny();
+        var asset = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken, tracked: false);
+        var changes = await db.WarrantyChanges.AsNoTracking().Where(c => c.AssetId == asset.Id).OrderBy(c => c.ChangedAt).ToListAsync(context.CancellationToken);
+        return new ListWarrantyChangesResponse { Changes = { changes.Select(c => c.ToProto(asset.AcceptedOn)) } };
+    }
+
+    /// <summary>The asset, if the caller may see its customer; another station's answers as a missing one.</summary>
+    private async Task<Model.Asset> FindAssetAsync(string rawId, Guid assetId, CancellationToken cancellationToken, bool tracked = true)
+    {
+        var found = await (tracked ? db.Assets : db.Assets.AsNoTracking())
+            .Where(a => a.Id == assetId)
+            .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { Asset = a, c.ServingStationId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return caller.Visible(found, f => f.ServingStationId, "Asset", rawId).Asset;
+    }
+
+    private static void CheckSite(FieldViolations violations, string field, Site site)
+    {
+        violations.RequireText($"{field}.name", site.Name, Model.Site.MaxNameLength)
+            .RequireText($"{field}.address", site.Address, Model.Site.MaxAddressLength)
+            .RequireText($"{field}.region", site.Region, Model.Site.MaxRegionLength);
+        if (site.DistanceKm is < 0 or > Model.Site.MaxDistanceKm)
+        {
+            violations.Add($"{field}.distance_km", $"distance_km must be 0 to {Model.Site.MaxDistanceKm}.");
+        }
+        if (!string.IsNullOrEmpty(site.SiteId))
+        {
+            violations.Add($"{field}.site_id", "site_id is assigned by the service; leave it empty.");
+        }
+    }
+
+    private static Model.Site NewSite(Site site) =>
+        new(Guid.CreateVersion7(), site.Name.Trim(), site.Address.Trim(), site.Region.Trim(), site.DistanceKm);
+
+    private static string? RequestTextOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

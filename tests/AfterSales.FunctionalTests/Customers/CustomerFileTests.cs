@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AfterSales.Common.V1;
+using AfterSales.Customers.V1;
+using AfterSales.FunctionalTests.Infrastructure;
+using AfterSales.Tickets.V1;
+using Date = Google.Type.Date;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.FunctionalTests.Customers;
+
+/// <summary>
+/// Customer files written through the real gateway, as a station and staff do it: a customer, its sites, an
+/// installed asset and its entitlement, by gRPC and by JSON; warranty changes that intake follows at once;
+/// bad input refused with the field named and nothing stored.
+/// </summary>
+public class CustomerFileTests(Suite suite) : SuiteTest(suite)
+{
+    private CustomerService.CustomerServiceClient As(Func<Task<string>> caller) => new(Suite.Gateway.ChannelAs(caller));
+
+    private static Date DateOf(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static CreateCustomerRequest NewFile(string name) => new()
+    {
+        Name = name,
+        Attribute = CustomerAttribute.InWarranty,
+        Contacts = { new Contact { Name = "王建国", Phone = "0571-8888-1001" } },
+        Sites = { new Site { Name = "主楼", Address = "杭州市西湖区文三路 100 号", Region = "ZJ-HZ", DistanceKm = 8 } },
+        RequestId = Guid.NewGuid().ToString(),
+    };
+
+    private static RegisterAssetRequest NewAsset(Customer customer, DateOnly acceptedOn, int warrantyMonths = 0) => new()
+    {
+        CustomerId = customer.CustomerId,
+        SiteId = customer.Sites[0].SiteId,
+        Model = "AquaChill 500",
+        SerialNumber = Unique.Name("SN"),
+        AcceptedOn = DateOf(acceptedOn),
+        SoftwareVersion = "2.1.3",
+        WarrantyMonths = warrantyMonths,
+        Components = { new Component { Code = "COMP", Name = "压缩机", WarrantyMonths = 60 } },
+        RequestId = Guid.NewGuid().ToString(),
+    };
+
+    [Fact]
+    public async Task A_station_opens_a_customer_with_a_site_and_an_asset_by_grpc_and_reads_its_entitlement()
+    {
+        var station = await Data.NewStationAsync();
+        var customers = As(station.Caller);
+
+        var customer = await customers.CreateCustomerAsync(NewFile(Unique.Name("客户")));
+        var withSite = await customers.AddSiteAsync(new AddSiteRequest
+        {
+            CustomerId = customer.CustomerId, Site = new Site { Name = "分厂", Address = "杭州市萧山区市心路 12 号", Region = "ZJ-HZ", DistanceKm = 130 },
+        });
+        var asset = await customers.RegisterAssetAsync(NewAsset(customer, Today.AddMonths(-2)));
+        var entitlement = await customers.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber });
+        var other = await Data.NewStationAsync();
+        var hidden = await Assert.ThrowsAsync<RpcException>(() => As(other.Caller).GetCustomerAsync(new GetCustomerRequest { CustomerId = customer.CustomerId }).ResponseAsync);
+
+        Assert.Equal(station.Id.ToString(), customer.ServingStationId);
+        Assert.StartsWith("C-", customer.Code, StringComparison.Ordinal);
+        Assert.Equal(2, withSite.Sites.Count);
+        Assert.Equal(24, asset.WarrantyMonths);
+        Assert.Equal((ServiceCategory.Free, asset.AssetId, customer.Sites[0].SiteId, 8), (entitlement.Category, entitlement.AssetId, entitlement.SiteId, entitlement.DistanceKm));
+        Assert.Contains(Today.AddMonths(-2).AddMonths(24).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), entitlement.Reason, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, hidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_station_does_the_same_by_json_and_a_serial_number_with_a_slash_and_spaces_works()
+    {
+        var station = await Data.NewStationAsync();
+        using var http = Suite.Gateway.HttpAs(station.Caller);
+
+        var created = await http.PostAsJsonAsync("/api/customers/v1/customers", new
+        {
+            name = Unique.Name("客户"),
+            attribute = "CUSTOMER_ATTRIBUTE_PER_VISIT_CONTRACT",
+            contacts = new[] { new { name = "李敏", phone = "0571-8888-2002" } },
+            sites = new[] { new { name = "门诊楼", address = "杭州市西湖区天目山路 305 号", region = "ZJ-HZ", distanceKm = 15 } },
+        });
+        var customer = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var serial = $"XO/A {Guid.NewGuid():N}"[..30];
+        var registered = await http.PostAsJsonAsync("/api/customers/v1/assets", new
+        {
+            customerId = customer.GetProperty("customerId").GetString(),
+            siteId = customer.GetProperty("sites")[0].GetProperty("siteId").GetString(),
+            model = "XO-Lift 3000",
+            serialNumber = serial,
+            acceptedOn = new { year = 2018, month = 3, day = 15 },
+            warrantyMonths = 12,
+        });
+        var entitlement = await http.GetFromJsonAsync<JsonElement>($"/api/customers/v1/entitlements/{Uri.EscapeDataString(serial)}");
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal("SERVICE_CATEGORY_PAID", entitlement.GetProperty("category").GetString());
+        Assert.Contains("2019-03-15", entitlement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_warranty_extension_is_recorded_with_its_reason_and_the_next_intake_follows_it_at_once()
+    {
+        var station = await Data.NewStationAsync();
+        var customers = As(station.Caller);
+        var customer = await customers.CreateCustomerAsync(NewFile(Unique.Name("客户")));
+        var asset = await customers.RegisterAssetAsync(NewAsset(customer, Today.AddMonths(-30)));
+        var before = await customers.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber });
+
+        var concurrent = await Task.WhenAll(new[] { 36, 48 }.Select(async months =>
+        {
+            try
+            {
+                await As(Suite.Callers.Staff("manager")).ChangeWarrantyAsync(new ChangeWarrantyRequest
+                {
+                    AssetId = asset.AssetId, WarrantyMonths = months, Reason = "促销活动延保", RequestId = Guid.NewGuid().ToString(),
+                });
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+        var after = await customers.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber });
+        var tickets = new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(station.Caller));
+        var ticket = await tickets.CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+        var history = await customers.ListWarrantyChangesAsync(new ListWarrantyChangesRequest { AssetId = asset.AssetId });
+
+        Assert.Equal(ServiceCategory.Paid, before.Category);
+        Assert.Contains(StatusCode.OK, concurrent);
+        Assert.All(concurrent, code => Assert.Contains(code, new[] { StatusCode.OK, StatusCode.Aborted }));
+        Assert.Equal(ServiceCategory.Free, after.Category);
+        Assert.Equal(ServiceCategory.Free, ticket.Category);
+        var change = Assert.Single(history.Changes, c => c.FromMonths == 24);
+        Assert.Equal(("", "促销活动延保"), (change.ComponentCode, change.Reason));
+        Assert.False(string.IsNullOrEmpty(change.ChangedBy));
+        Assert.Equal(concurrent.Count(c => c == StatusCode.OK), history.Changes.Count);
+    }
+
+    [Fact]
+    public async Task Bad_files_and_assets_are_refused_with_each_field_named_and_nothing_is_stored()
+    {
+        var station = await Data.NewStationAsync();
+        var customers = As(station.Caller);
+        var name = Unique.Name("客户");
+        var file = NewFile(name);
+        file.Sites[0].DistanceKm = -5;
+        file.Contacts.Add(new Contact { Name = "", Phone = "0571" });
+        file.ServingStationId = Guid.NewGuid().ToString();
+
+        var badFile = await Assert.ThrowsAsync<RpcException>(() => customers.CreateCustomerAsync(file).ResponseAsync);
+        var staffFile = NewFile(name);
+        staffFile.ServingStationId = Guid.NewGuid().ToString();
+        var unknownStation = await Assert.ThrowsAsync<RpcException>(() => As(Suite.Callers.Staff("admin")).CreateCustomerAsync(staffFile).ResponseAsync);
+        var customer = await customers.CreateCustomerAsync(NewFile(Unique.Name("客户")));
+        var asset = NewAsset(customer, Today.AddDays(3), warrantyMonths: 500);
+        asset.Components.Add(new Component { Code = "COMP", Name = "压缩机二", WarrantyMonths = 0 });
+        var badAsset = await Assert.ThrowsAsync<RpcException>(() => customers.RegisterAssetAsync(asset).ResponseAsync);
+        var registered = await customers.RegisterAssetAsync(NewAsset(customer, Today.AddMonths(-1)));
+        var again = NewAsset(customer, Today.AddMonths(-1));
+        again.SerialNumber = registered.SerialNumber;
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => customers.RegisterAssetAsync(again).ResponseAsync);
+
+        Problems.AssertFieldViolations(badFile, "contacts[1].name", "serving_station_id", "sites[0].distance_km");
+        Problems.AssertFieldViolations(unknownStation, "serving_station_id");
+        Problems.AssertFieldViolations(badAsset, "accepted_on", "components[1].code", "components[1].warranty_months", "warranty_months");
+        Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
+        Assert.Equal(0, await Suite.Customers.WithDbAsync(db => db.Customers.CountAsync(c => c.Name == name)));
+        Assert.Equal(1, await Suite.Customers.WithDbAsync(db => db.Assets.CountAsync(a => a.CustomerId == Guid.Parse(customer.CustomerId))));
+    }
+}
