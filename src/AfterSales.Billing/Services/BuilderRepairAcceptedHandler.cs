@@ -2,6 +2,7 @@ using AfterSales.Billing.Infrastructure;
 using AfterSales.Billing.Model;
 using AfterSales.Events.V1;
 using AfterSales.Platform.Events;
+using AfterSales.Platform.Grpc;
 
 namespace AfterSales.Billing.Services;
 
@@ -31,10 +32,8 @@ internal sealed class BuilderRepairAcceptedHandler(BillingDbContext db) : IEvent
             integrationEvent.Builder,
             integrationEvent.ContractReference,
             integrationEvent.Allocation,
-            Amount(integrationEvent.TotalCost),
-            Amount(integrationEvent.BuilderCharge),
+            integrationEvent.TotalCost.ToDecimal(),
+            integrationEvent.BuilderCharge.ToDecimal(),
             integrationEvent.AcceptedAt.ToDateTimeOffset()));
     }
-
-    private static decimal Amount(Common.V1.Money money) => money.Units + money.Nanos / 1_000_000_000m;
 }

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Grpc;
 using Google.Rpc;
 
 namespace AfterSales.Platform.Errors;
@@ -75,15 +76,15 @@ public sealed class FieldViolations
         {
             return Add(field, $"{field} is required.");
         }
-        if (value.CurrencyCode != Grpc.ProtoConversions.Currency)
+        if (value.CurrencyCode != ProtoConversions.Currency)
         {
-            return Add(field, $"{field} must be in {Grpc.ProtoConversions.Currency}.");
+            return Add(field, $"{field} must be in {ProtoConversions.Currency}.");
         }
         if (value.Units < 0 || value.Nanos is < 0 or >= 1_000_000_000 || value.Nanos % 10_000_000 != 0 || value.Units > max)
         {
             return Add(field, $"{field} must be an amount in yuan to the fen (nanos a multiple of 10,000,000), at most {max}.");
         }
-        amount = value.Units + value.Nanos / 1_000_000_000m;
+        amount = value.ToDecimal();
         if (amount <= 0m || amount > max)
         {
             amount = 0m;

@@ -16,6 +16,9 @@ public static class ProtoConversions
         return new Common.V1.Money { CurrencyCode = Currency, Units = (long)units, Nanos = (int)((amount - units) * 1_000_000_000m) };
     }
 
+    /// <summary>An amount as the domain keeps it; the caller has checked it (<c>FieldViolations.RequireAmount</c>) or made it.</summary>
+    public static decimal ToDecimal(this Common.V1.Money money) => money.Units + money.Nanos / 1_000_000_000m;
+
     /// <summary>A domain enum value as its proto enum names it without the prefix, e.g. OnHold → "ON_HOLD".</summary>
     public static string WireName(this Enum value) =>
         string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : c.ToString())).ToUpperInvariant();

@@ -193,7 +193,7 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
         Problems.AssertFieldViolations(mismatch, "service");
         // Billing's own trail (its seeded fee schedule at least), none of the tickets' entries.
         Assert.NotEmpty(billing.Entries);
-        Assert.All(billing.Entries, e => Assert.Contains(e.EntityType, new[] { "FeeItem", "TicketAccount" }));
+        Assert.All(billing.Entries, e => Assert.Contains(e.EntityType, new[] { "FeeItem", "TicketAccount", "BuilderCharge" }));
     }
 
     [Fact]
