@@ -1,9 +1,11 @@
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Services;
+using AfterSales.Events.V1;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
-using AfterSales.Tickets.V1;
 using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.V1;
 
 namespace AfterSales.Customers.Extensions;
 
@@ -13,6 +15,7 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<CustomersDbContext, CustomersSeeder>(ResourceNames.Customers);
         builder.Services.AddScoped<AssetCoverageStore>();
+        builder.AddEventConsumer<CustomersDbContext, WarrantyChanged, WarrantyChangedHandler>();
         // Customer files are served by stations of the service network, which the tickets service keeps.
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();

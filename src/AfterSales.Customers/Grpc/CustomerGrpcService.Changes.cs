@@ -181,13 +181,14 @@ public sealed partial class CustomerGrpcService
         }
         var answer = await requests.SaveOnceAsync(request, context, async () =>
         {
-            var asset = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken);
+            var (asset, servingStation) = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken);
             var change = asset.ChangeWarranty(RequestTextOrNull(request.ComponentCode), request.WarrantyMonths, request.Reason.Trim(), caller.Subject, calendar.Now);
             db.WarrantyChanges.Add(change);
+            outbox.Enqueue(change.ToEvent(asset, servingStation));
             return asset.ToProto();
         });
-        // Saved: the next entitlement check reads the new term, not the cached one.
-        await coverage.InvalidateAsync([answer.SerialNumber], context.CancellationToken);
+        // Saved: the next entitlement check reads the new term, not the cached one (the event makes sure of it).
+        await coverage.InvalidateAsync(answer.SerialNumber, context.CancellationToken);
         return answer;
     }
 
@@ -195,19 +196,20 @@ public sealed partial class CustomerGrpcService
     public override async Task<ListWarrantyChangesResponse> ListWarrantyChanges(ListWarrantyChangesRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("asset_id", request.AssetId, out var assetId).ThrowIfAny();
-        var asset = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken, tracked: false);
+        var (asset, _) = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken, tracked: false);
         var changes = await db.WarrantyChanges.AsNoTracking().Where(c => c.AssetId == asset.Id).OrderBy(c => c.ChangedAt).ToListAsync(context.CancellationToken);
         return new ListWarrantyChangesResponse { Changes = { changes.Select(c => c.ToProto(asset.AcceptedOn)) } };
     }
 
-    /// <summary>The asset, if the caller may see its customer; another station's answers as a missing one.</summary>
-    private async Task<Model.Asset> FindAssetAsync(string rawId, Guid assetId, CancellationToken cancellationToken, bool tracked = true)
+    /// <summary>The asset and its customer's serving station, if the caller may see them; another station's answers as a missing one.</summary>
+    private async Task<(Model.Asset Asset, Guid ServingStationId)> FindAssetAsync(string rawId, Guid assetId, CancellationToken cancellationToken, bool tracked = true)
     {
         var found = await (tracked ? db.Assets : db.Assets.AsNoTracking())
             .Where(a => a.Id == assetId)
             .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { Asset = a, c.ServingStationId })
             .SingleOrDefaultAsync(cancellationToken);
-        return caller.Visible(found, f => f.ServingStationId, "Asset", rawId).Asset;
+        var visible = caller.Visible(found, f => f.ServingStationId, "Asset", rawId);
+        return (visible.Asset, visible.ServingStationId);
     }
 
     private static void CheckSite(FieldViolations violations, string field, Site site)

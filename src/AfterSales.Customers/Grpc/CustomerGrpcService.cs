@@ -4,6 +4,7 @@ using AfterSales.Customers.Services;
 using AfterSales.Customers.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
 using AfterSales.Platform.Security;
@@ -21,6 +22,7 @@ public sealed partial class CustomerGrpcService(
     Caller caller,
     BusinessCalendar calendar,
     IdempotentRequests<CustomersDbContext> requests,
+    IEventOutbox outbox,
     StationDirectory stations)
     : CustomerService.CustomerServiceBase
 {
@@ -59,11 +61,7 @@ public sealed partial class CustomerGrpcService(
     public override async Task<Asset> GetAsset(GetAssetRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("asset_id", request.AssetId, out var id).ThrowIfAny();
-        var found = await db.Assets.AsNoTracking()
-            .Where(a => a.Id == id)
-            .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { Asset = a, c.ServingStationId })
-            .SingleOrDefaultAsync(context.CancellationToken);
-        return caller.Visible(found, f => f.ServingStationId, "Asset", request.AssetId).Asset.ToProto();
+        return (await FindAssetAsync(request.AssetId, id, context.CancellationToken, tracked: false)).Asset.ToProto();
     }
 
     [Access(AccessAttribute.AnyRole, Stations = true)]

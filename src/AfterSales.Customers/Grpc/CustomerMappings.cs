@@ -86,4 +86,17 @@ internal static class CustomerMappings
         ChangedBy = change.ChangedBy,
         ChangedAt = Timestamp.FromDateTimeOffset(change.ChangedAt),
     };
+
+    public static Events.V1.WarrantyChanged ToEvent(this Model.WarrantyChange change, Model.Asset asset, Guid servingStationId) => new()
+    {
+        AssetId = asset.Id.ToString(),
+        SerialNumber = asset.SerialNumber,
+        CustomerId = asset.CustomerId.ToString(),
+        ServingStationId = servingStationId.ToString(),
+        ComponentCode = change.ComponentCode ?? "",
+        FromMonths = change.FromMonths,
+        ToMonths = change.ToMonths,
+        Reason = change.Reason,
+        ChangedAt = Timestamp.FromDateTimeOffset(change.ChangedAt),
+    };
 }

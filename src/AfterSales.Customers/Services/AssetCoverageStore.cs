@@ -20,14 +20,15 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
         await cache.GetOrLoadAsync(KeyOf(serialNumber), _ttl, token => LoadAsync(serialNumber, token), cancellationToken)
             ?? throw new NotFoundException("Asset with serial number", serialNumber);
 
-    /// <summary>After an asset's warranty or a contract covering it changed (and was saved): the next intake reads the new terms.</summary>
-    public async Task InvalidateAsync(IEnumerable<string> serialNumbers, CancellationToken cancellationToken)
-    {
-        foreach (var serialNumber in serialNumbers)
-        {
-            await cache.InvalidateAsync(KeyOf(serialNumber), cancellationToken);
-        }
-    }
+    /// <summary>
+    /// After an asset's terms changed (and were saved): the next intake reads the new terms. At once when Redis
+    /// answers; when it does not, <see cref="ForgetAsync"/> does it from the change's event once it does.
+    /// </summary>
+    public Task InvalidateAsync(string serialNumber, CancellationToken cancellationToken) =>
+        cache.InvalidateAsync(KeyOf(serialNumber), cancellationToken);
+
+    /// <summary>Drops the cached terms for certain, or throws so the event that asked is delivered again.</summary>
+    public Task ForgetAsync(string serialNumber) => cache.RemoveAsync(KeyOf(serialNumber));
 
     private static string KeyOf(string serialNumber) => $"customers:coverage:{serialNumber}";
 

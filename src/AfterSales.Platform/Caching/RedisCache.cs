@@ -46,12 +46,16 @@ public sealed partial class RedisCache(IConnectionMultiplexer redis, IConfigurat
     }
 
     /// <summary>
-    /// Drops <paramref name="key"/> after its source changed, so the next read loads the new value. Within the
-    /// budget like every Redis step: while Redis is away the entry can outlive the change until its time to
-    /// live ends, which bounds how stale a cached value can be.
+    /// Drops <paramref name="key"/> after its source changed, so the next read loads the new value: at once on
+    /// a request path, within the budget like every Redis step, and so not certainly. What must not be left
+    /// stale is also dropped by <see cref="RemoveAsync"/> from an event of the change, which is retried until
+    /// Redis takes it.
     /// </summary>
     public Task InvalidateAsync(string key, CancellationToken cancellationToken) =>
         WithinBudgetAsync(db => db.KeyDeleteAsync(key), cancellationToken);
+
+    /// <summary>Drops <paramref name="key"/>, or throws when Redis does not: for background work that is retried.</summary>
+    public Task RemoveAsync(string key) => redis.GetDatabase().KeyDeleteAsync(key);
 
     /// <summary>A value written by an older shape of <typeparamref name="T"/> is a miss, not an error.</summary>
     private static T? Deserialize<T>(RedisValue value) where T : class

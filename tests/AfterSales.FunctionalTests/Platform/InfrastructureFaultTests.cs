@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AfterSales.Common.V1;
+using AfterSales.Customers.V1;
 using AfterSales.Events.V1;
 using AfterSales.FunctionalTests.Infrastructure;
 using AfterSales.Platform.Data;
@@ -75,6 +76,51 @@ public sealed class InfrastructureFaultTests(Suite suite) : SuiteTest(suite)
         {
             await AssertBilledOnceAsync(ticket.TicketId);
         }
+    }
+
+    [Fact]
+    public async Task A_warranty_changed_while_redis_hangs_is_what_intake_sees_once_redis_is_back()
+    {
+        var station = await Data.NewStationAsync();
+        var asset = await Data.NewAssetAsync(station, Coverage.OutOfWarranty);
+        var customers = new CustomerService.CustomerServiceClient(Suite.Gateway.ChannelAs(station.Caller));
+        var manager = new CustomerService.CustomerServiceClient(Suite.Gateway.ChannelAs(Suite.Callers.Staff("manager")));
+        var entitlement = new CheckEntitlementRequest { SerialNumber = asset.SerialNumber };
+        var before = await customers.CheckEntitlementAsync(entitlement); // and now cached
+
+        Suite.Servers.PauseRedis();
+        try
+        {
+            // A read while Redis hangs finds it out: the service leaves the cache alone for a while, so the
+            // change made next cannot even try to drop the old terms.
+            await customers.CheckEntitlementAsync(entitlement, deadline: DateTime.UtcNow.AddSeconds(10));
+            await manager.ChangeWarrantyAsync(new ChangeWarrantyRequest
+            {
+                AssetId = asset.Id.ToString(), WarrantyMonths = 240, Reason = "商誉延保", RequestId = Guid.NewGuid().ToString(),
+            }, deadline: DateTime.UtcNow.AddSeconds(10));
+        }
+        finally
+        {
+            Suite.Servers.ResumeRedis();
+        }
+        // Past the cache's pause after a fault (Redis:CacheRetryAfter): reads come from Redis again, where the
+        // change could not drop the old terms; the change's event drops them once Redis is back.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var after = await Eventually.ValueAsync(async () =>
+        {
+            var answer = await customers.CheckEntitlementAsync(entitlement);
+            return answer.Category == ServiceCategory.Free ? answer : null;
+        });
+        var ticket = await new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(station.Caller)).CreateTicketAsync(
+            new CreateTicketRequest
+            {
+                SerialNumber = asset.SerialNumber, Channel = IntakeChannel.PartnerApi, ContactName = "王建国", ContactPhone = "0571-8888-1001",
+                FaultDescription = "延保后报修",
+            });
+
+        Assert.Equal(ServiceCategory.Paid, before.Category);
+        Assert.Equal(ServiceCategory.Free, after.Category);
+        Assert.Equal(ServiceCategory.Free, ticket.Category);
     }
 
     [Fact]
