@@ -57,7 +57,7 @@ public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : Bil
             .OptionalId("station_id", request.StationId, out var stationId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
             .ThrowIfAny();
-        var after = PageToken.DecodeInstant(request.PageToken);
+        var after = PageToken.DecodeInstantAndId(request.PageToken);
         var query = db.BuilderCharges.AsNoTracking().VisibleTo(caller, c => c.StationId);
         if (!string.IsNullOrEmpty(request.ContractReference))
         {
@@ -67,11 +67,9 @@ public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : Bil
         {
             query = query.Where(c => c.StationId == station);
         }
-        if (after is { } last)
+        if (after is var (lastAccepted, lastTicket))
         {
-            var lastTicket = Guid.TryParse(last.Number, out var id) ? id
-                : throw ValidationException.ForField("page_token", "page_token was not issued by this list.");
-            query = query.Where(c => c.AcceptedAt < last.Instant || (c.AcceptedAt == last.Instant && c.TicketId.CompareTo(lastTicket) < 0));
+            query = query.Where(c => c.AcceptedAt < lastAccepted || (c.AcceptedAt == lastAccepted && c.TicketId.CompareTo(lastTicket) < 0));
         }
         var size = PageToken.SizeOrDefault(request.PageSize);
         var page = await query.OrderByDescending(c => c.AcceptedAt).ThenByDescending(c => c.TicketId).Take(size + 1).ToListAsync(context.CancellationToken);

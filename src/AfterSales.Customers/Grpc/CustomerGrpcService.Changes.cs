@@ -182,7 +182,7 @@ public sealed partial class CustomerGrpcService
         var answer = await requests.SaveOnceAsync(request, context, async () =>
         {
             var (asset, servingStation) = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken);
-            var change = asset.ChangeWarranty(RequestTextOrNull(request.ComponentCode), request.WarrantyMonths, request.Reason.Trim(), caller.Subject, calendar.Now);
+            var change = asset.ChangeWarranty(RequestText.NullIfBlank(request.ComponentCode), request.WarrantyMonths, request.Reason.Trim(), caller.Subject, calendar.Now);
             db.WarrantyChanges.Add(change);
             outbox.Enqueue(change.ToEvent(asset, servingStation));
             return asset.ToProto();
@@ -229,6 +229,4 @@ public sealed partial class CustomerGrpcService
 
     private static Model.Site NewSite(Site site) =>
         new(Guid.CreateVersion7(), site.Name.Trim(), site.Address.Trim(), site.Region.Trim(), site.DistanceKm);
-
-    private static string? RequestTextOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

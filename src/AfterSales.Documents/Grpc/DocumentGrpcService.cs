@@ -76,9 +76,7 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, SubjectDirectory 
             .OptionalText("template_code", request.TemplateCode, 32)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
         violations.ThrowIfAny();
-        var after = PageToken.Decode(request.PageToken) is { } key
-            ? Guid.TryParse(key, out var id) ? id : throw ValidationException.ForField("page_token", "page_token is not a token this service issued.")
-            : (Guid?)null;
+        var after = PageToken.DecodeId(request.PageToken);
 
         // Readable as by GetDocument: the subject's station and internal staff. Ids are time-ordered (v7).
         var query = db.ArchivedDocuments.AsNoTracking().Where(d => d.SubjectId == subjectId);

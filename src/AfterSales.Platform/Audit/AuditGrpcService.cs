@@ -28,9 +28,8 @@ internal sealed class AuditGrpcService(DbContext db, OwnService own) : AuditServ
         {
             query = query.Where(e => e.EntityId == request.EntityId);
         }
-        if (PageToken.Decode(request.PageToken) is { } after)
+        if (PageToken.DecodeId(request.PageToken) is { } last)
         {
-            var last = Guid.TryParse(after, out var id) ? id : throw ValidationException.ForField("page_token", "page_token is not a token this service issued.");
             // Entry ids are version 7 UUIDs: ordered by time, and PostgreSQL compares uuids bytewise.
             query = query.Where(e => e.Id.CompareTo(last) < 0);
         }

@@ -39,6 +39,16 @@ public static class PageToken
         throw NotIssuedHere();
     }
 
+    /// <summary>The instant and id in a token from <see cref="EncodeInstant"/> with an id as its number, or null for the first page.</summary>
+    public static (DateTimeOffset Instant, Guid Id)? DecodeInstantAndId(string? token) =>
+        DecodeInstant(token) is var (instant, number)
+            ? (instant, Guid.TryParse(number, out var id) ? id : throw NotIssuedHere())
+            : null;
+
+    /// <summary>The id in a token of <see cref="Encode"/>d id, for lists ordered by a time-ordered id; null for the first page.</summary>
+    public static Guid? DecodeId(string? token) =>
+        Decode(token) is { } key ? Guid.TryParse(key, out var id) ? id : throw NotIssuedHere() : null;
+
     /// <summary>The key in a token, or null for the first page; a malformed token is a field violation.</summary>
     public static string? Decode(string? token)
     {

@@ -88,7 +88,7 @@ public sealed class BuilderRepairGrpcService(
             violations.Add("stage", "stage is not a builder repair stage.");
         }
         violations.ThrowIfAny();
-        var after = PageToken.DecodeInstant(request.PageToken);
+        var after = PageToken.DecodeInstantAndId(request.PageToken);
         var now = calendar.Now;
 
         var query = db.BuilderRepairs.AsNoTracking().VisibleTo(caller, r => r.StationId);
@@ -105,11 +105,9 @@ public sealed class BuilderRepairGrpcService(
         {
             query = query.Where(r => r.RepairBy < now && (r.Stage == Model.BuilderRepairStage.Notified || r.Stage == Model.BuilderRepairStage.BuilderRepairing));
         }
-        if (after is { } last)
+        if (after is var (lastDue, lastTicket))
         {
-            var lastTicket = Guid.TryParse(last.Number, out var id) ? id
-                : throw ValidationException.ForField("page_token", "page_token was not issued by this list.");
-            query = query.Where(r => r.RepairBy > last.Instant || (r.RepairBy == last.Instant && r.TicketId.CompareTo(lastTicket) > 0));
+            query = query.Where(r => r.RepairBy > lastDue || (r.RepairBy == lastDue && r.TicketId.CompareTo(lastTicket) > 0));
         }
         var size = PageToken.SizeOrDefault(request.PageSize);
         var page = await query.OrderBy(r => r.RepairBy).ThenBy(r => r.TicketId).Take(size + 1).ToListAsync(context.CancellationToken);

@@ -1,4 +1,5 @@
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Model = AfterSales.Tickets.Model;
 using V1 = AfterSales.Tickets.V1;

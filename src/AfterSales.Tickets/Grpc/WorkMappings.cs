@@ -1,3 +1,4 @@
+using AfterSales.Platform.Grpc;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Tickets.V1;
