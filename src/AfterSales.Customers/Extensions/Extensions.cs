@@ -15,7 +15,8 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<CustomersDbContext, CustomersSeeder>(ResourceNames.Customers);
         builder.Services.AddScoped<AssetCoverageStore>();
-        builder.AddEventConsumer<CustomersDbContext, WarrantyChanged, WarrantyChangedHandler>();
+        builder.AddEventConsumer<CustomersDbContext, WarrantyChanged, CachedCoverageEviction>();
+        builder.AddEventConsumer<CustomersDbContext, ContractChanged, CachedCoverageEviction>();
         // Customer files are served by stations of the service network, which the tickets service keeps.
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();

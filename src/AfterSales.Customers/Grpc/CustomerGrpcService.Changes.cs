@@ -188,7 +188,7 @@ public sealed partial class CustomerGrpcService
             return asset.ToProto();
         });
         // Saved: the next entitlement check reads the new term, not the cached one (the event makes sure of it).
-        await coverage.InvalidateAsync(answer.SerialNumber, context.CancellationToken);
+        await coverage.InvalidateAsync([answer.SerialNumber], context.CancellationToken);
         return answer;
     }
 

@@ -52,6 +52,34 @@ internal static class CustomerMappings
         Number = contract.Number,
         StartsOn = contract.StartsOn.ToProtoDate(),
         EndsOn = contract.EndsOn.ToProtoDate(),
+        Kind = (V1.ContractKind)contract.Kind,
+        Price = ProtoConversions.ToMoney(contract.Price),
+        BillingBasis = (V1.BillingBasis)contract.BillingBasis,
+        Services = new V1.ContractServices
+        {
+            Labour = contract.Services.Labour,
+            Parts = contract.Services.Parts,
+            Travel = contract.Services.Travel,
+            PreventiveVisitsPerYear = contract.Services.PreventiveVisitsPerYear,
+        },
+        CoveredAssetIds = { contract.CoveredAssetIds.Select(a => a.ToString()) },
+        RenewsContractId = contract.RenewsContractId?.ToString() ?? "",
+        TerminatedOn = contract.TerminatedOn.ToProtoDate(),
+        TerminationReason = contract.TerminationReason ?? "",
+    };
+
+    /// <param name="serialNumbers">The assets it covers.</param>
+    public static Events.V1.ContractChanged ToChangedEvent(this Model.Contract contract, Guid servingStationId, IEnumerable<string> serialNumbers) => new()
+    {
+        ContractId = contract.Id.ToString(),
+        Number = contract.Number,
+        CustomerId = contract.CustomerId.ToString(),
+        ServingStationId = servingStationId.ToString(),
+        Kind = contract.Kind.WireName(),
+        StartsOn = contract.StartsOn.ToProtoDate(),
+        EndsOn = contract.EndsOn.ToProtoDate(),
+        SerialNumbers = { serialNumbers },
+        TerminatedOn = contract.TerminatedOn.ToProtoDate(),
     };
 
     public static V1.Entitlement ToProto(this Model.EntitlementDecision decision, Model.AssetCoverage coverage) => new()
@@ -59,16 +87,14 @@ internal static class CustomerMappings
         AssetId = coverage.AssetId.ToString(),
         CustomerId = coverage.CustomerId.ToString(),
         ServingStationId = coverage.ServingStationId.ToString(),
-        Category = decision.Category switch
-        {
-            Model.ServiceCategory.Paid => Common.V1.ServiceCategory.Paid,
-            Model.ServiceCategory.Contract => Common.V1.ServiceCategory.Contract,
-            Model.ServiceCategory.Free => Common.V1.ServiceCategory.Free,
-            _ => throw new ArgumentOutOfRangeException(nameof(decision), decision.Category, "Unknown category."),
-        },
+        Category = decision.Category.ToProto(),
+        LabourCategory = decision.Labour.ToProto(),
+        PartsCategory = decision.Parts.ToProto(),
         Reason = decision.Reason,
         WarrantyEndsOn = decision.WarrantyEndsOn.ToProtoDate(),
-        ContractId = decision.ContractId?.ToString() ?? "",
+        ContractId = decision.Contract?.ContractId.ToString() ?? "",
+        ContractNumber = decision.Contract?.Number ?? "",
+        ContractEndsOn = decision.Contract?.EndsOn.ToProtoDate(),
         SiteId = coverage.Site?.SiteId.ToString() ?? "",
         SiteAddress = coverage.Site?.Address ?? "",
         Region = coverage.Site?.Region ?? "",
@@ -98,5 +124,13 @@ internal static class CustomerMappings
         ToMonths = change.ToMonths,
         Reason = change.Reason,
         ChangedAt = Timestamp.FromDateTimeOffset(change.ChangedAt),
+    };
+
+    private static Common.V1.ServiceCategory ToProto(this Model.ServiceCategory category) => category switch
+    {
+        Model.ServiceCategory.Paid => Common.V1.ServiceCategory.Paid,
+        Model.ServiceCategory.Contract => Common.V1.ServiceCategory.Contract,
+        Model.ServiceCategory.Free => Common.V1.ServiceCategory.Free,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown category."),
     };
 }

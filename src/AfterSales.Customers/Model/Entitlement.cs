@@ -28,10 +28,14 @@ public sealed record AssetCoverage(
 public sealed record AssetSite(Guid SiteId, string Address, string Region, int DistanceKm);
 
 /// <summary>A contract as the entitlement rule sees it.</summary>
-public sealed record ContractTerm(Guid ContractId, string Number, ContractKind Kind, DateOnly StartsOn, DateOnly EndsOn);
+public sealed record ContractTerm(Guid ContractId, string Number, ContractKind Kind, DateOnly StartsOn, DateOnly EndsOn, ContractServices Services);
 
-/// <summary>The answer: the category, why, the warranty end that applied and the covering contract.</summary>
-public sealed record EntitlementDecision(ServiceCategory Category, string Reason, DateOnly WarrantyEndsOn, Guid? ContractId);
+/// <summary>
+/// The answer: the category, why, the warranty end that applied and the covering contract; and, as billing
+/// charges them, the category of the labour and of the parts (a per-visit contract covers the visit, not the parts).
+/// </summary>
+public sealed record EntitlementDecision(ServiceCategory Category, string Reason, DateOnly WarrantyEndsOn, ContractTerm? Contract,
+    ServiceCategory Labour, ServiceCategory Parts);
 
 /// <summary>
 /// The entitlement rule (§1 六, §4 四, §10 五.3): within the warranty of the asset, or of the named
@@ -62,7 +66,7 @@ public static class EntitlementPolicy
         if (on <= warrantyEndsOn)
         {
             return new EntitlementDecision(ServiceCategory.Free,
-                $"Within the warranty of {subject} until {warrantyEndsOn:yyyy-MM-dd}.", warrantyEndsOn, null);
+                $"Within the warranty of {subject} until {warrantyEndsOn:yyyy-MM-dd}.", warrantyEndsOn, null, ServiceCategory.Free, ServiceCategory.Free);
         }
 
         var contract = coverage.Contracts
@@ -73,14 +77,23 @@ public static class EntitlementPolicy
         if (contract is not null)
         {
             var kind = contract.Kind == ContractKind.Maintenance ? "maintenance" : "per-visit";
+            var (labour, parts) = (contract.Services.Labour ? ServiceCategory.Contract : ServiceCategory.Paid,
+                contract.Services.Parts ? ServiceCategory.Contract : ServiceCategory.Paid);
+            var scope = (contract.Services.Labour, contract.Services.Parts) switch
+            {
+                (true, true) => "labour and parts",
+                (true, false) => "labour; parts are paid",
+                (false, true) => "parts; labour is paid",
+                _ => "neither labour nor parts",
+            };
             return new EntitlementDecision(ServiceCategory.Contract,
-                $"Warranty of {subject} ended {warrantyEndsOn:yyyy-MM-dd}; covered by {kind} contract {contract.Number} until {contract.EndsOn:yyyy-MM-dd}.",
-                warrantyEndsOn, contract.ContractId);
+                $"Warranty of {subject} ended {warrantyEndsOn:yyyy-MM-dd}; {kind} contract {contract.Number} covers {scope} until {contract.EndsOn:yyyy-MM-dd}.",
+                warrantyEndsOn, contract, labour, parts);
         }
 
         return new EntitlementDecision(ServiceCategory.Paid,
             $"Warranty of {subject} ended {warrantyEndsOn:yyyy-MM-dd} and no contract covers it; the service is paid.",
-            warrantyEndsOn, null);
+            warrantyEndsOn, null, ServiceCategory.Paid, ServiceCategory.Paid);
     }
 
     /// <summary>

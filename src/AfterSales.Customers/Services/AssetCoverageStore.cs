@@ -24,13 +24,25 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
     /// After an asset's terms changed (and were saved): the next intake reads the new terms. At once when Redis
     /// answers; when it does not, <see cref="ForgetAsync"/> does it from the change's event once it does.
     /// </summary>
-    public Task InvalidateAsync(string serialNumber, CancellationToken cancellationToken) =>
-        cache.InvalidateAsync(KeyOf(serialNumber), cancellationToken);
+    public async Task InvalidateAsync(IEnumerable<string> serialNumbers, CancellationToken cancellationToken)
+    {
+        foreach (var serialNumber in serialNumbers)
+        {
+            await cache.InvalidateAsync(KeyOf(serialNumber), cancellationToken);
+        }
+    }
 
     /// <summary>Drops the cached terms for certain, or throws so the event that asked is delivered again.</summary>
-    public Task ForgetAsync(string serialNumber) => cache.RemoveAsync(KeyOf(serialNumber));
+    public async Task ForgetAsync(IEnumerable<string> serialNumbers)
+    {
+        foreach (var serialNumber in serialNumbers)
+        {
+            await cache.RemoveAsync(KeyOf(serialNumber));
+        }
+    }
 
-    private static string KeyOf(string serialNumber) => $"customers:coverage:{serialNumber}";
+    /// <summary>Versioned by the snapshot's shape: a snapshot of an older shape is never read as this one.</summary>
+    private static string KeyOf(string serialNumber) => $"customers:coverage:v2:{serialNumber}";
 
     private async Task<AssetCoverage?> LoadAsync(string serialNumber, CancellationToken cancellationToken)
     {
@@ -61,7 +73,7 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
             asset.Asset.WarrantyMonths,
             asset.Asset.Components,
             contracts.Where(c => c.Covers(asset.Asset.Id))
-                .Select(c => new ContractTerm(c.Id, c.Number, c.Kind, c.StartsOn, c.EndsOn))
+                .Select(c => new ContractTerm(c.Id, c.Number, c.Kind, c.StartsOn, c.EndsOn, c.Services))
                 .ToList(),
             site);
     }

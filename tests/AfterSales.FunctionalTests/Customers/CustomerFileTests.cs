@@ -174,4 +174,103 @@ public class CustomerFileTests(Suite suite) : SuiteTest(suite)
         Assert.Equal(0, await Suite.Customers.WithDbAsync(db => db.Customers.CountAsync(c => c.Name == name)));
         Assert.Equal(1, await Suite.Customers.WithDbAsync(db => db.Assets.CountAsync(a => a.CustomerId == Guid.Parse(customer.CustomerId))));
     }
+
+    private static CreateContractRequest NewContract(Customer customer, ContractKind kind, DateOnly startsOn, DateOnly endsOn, params string[] assetIds) => new()
+    {
+        CustomerId = customer.CustomerId,
+        Number = Unique.Name("HT"),
+        Kind = kind,
+        StartsOn = DateOf(startsOn),
+        EndsOn = DateOf(endsOn),
+        Price = new Money { CurrencyCode = "CNY", Units = 800 },
+        CoveredAssetIds = { assetIds },
+        RequestId = Guid.NewGuid().ToString(),
+    };
+
+    [Fact]
+    public async Task A_contract_signed_or_terminated_changes_the_next_intakes_category_at_once_with_labour_and_parts_apart()
+    {
+        var station = await Data.NewStationAsync();
+        var customers = As(station.Caller);
+        var tickets = new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(station.Caller));
+        var customer = await customers.CreateCustomerAsync(NewFile(Unique.Name("客户")));
+        var asset = await customers.RegisterAssetAsync(NewAsset(customer, new DateOnly(2018, 3, 15), warrantyMonths: 12));
+        var entitlement = new CheckEntitlementRequest { SerialNumber = asset.SerialNumber };
+        var before = await customers.CheckEntitlementAsync(entitlement); // and now cached
+
+        var contract = await customers.CreateContractAsync(NewContract(customer, ContractKind.PerVisit, Today.AddDays(-30), Today.AddDays(335), asset.AssetId));
+        var covered = await customers.CheckEntitlementAsync(entitlement);
+        var coveredTicket = await tickets.CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+        var overlapping = await Assert.ThrowsAsync<RpcException>(() =>
+            customers.CreateContractAsync(NewContract(customer, ContractKind.PerVisit, Today.AddDays(100), Today.AddDays(500))).ResponseAsync);
+        var renewal = NewContract(customer, ContractKind.PerVisit, Today.AddDays(336), Today.AddDays(700), asset.AssetId);
+        renewal.RenewsContractId = contract.ContractId;
+        var renewed = await customers.CreateContractAsync(renewal);
+        var terminated = await customers.TerminateContractAsync(new TerminateContractRequest
+        {
+            ContractId = contract.ContractId, LastDay = DateOf(Today.AddDays(-3)), Reason = "客户提前解约", RequestId = Guid.NewGuid().ToString(),
+        });
+        var after = await customers.CheckEntitlementAsync(entitlement);
+        var afterTicket = await tickets.CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+        var other = await Data.NewStationAsync();
+        var othersContract = await Assert.ThrowsAsync<RpcException>(() =>
+            As(other.Caller).CreateContractAsync(NewContract(customer, ContractKind.Maintenance, Today, Today.AddDays(30))).ResponseAsync);
+
+        Assert.Equal(ServiceCategory.Paid, before.Category);
+        Assert.Equal((ServiceCategory.Contract, ServiceCategory.Contract, ServiceCategory.Paid, contract.Number),
+            (covered.Category, covered.LabourCategory, covered.PartsCategory, covered.ContractNumber));
+        Assert.Equal(ServiceCategory.Contract, coveredTicket.Category);
+        Problems.AssertFieldViolations(overlapping, "starts_on");
+        Assert.Equal((contract.ContractId, BillingBasis.PerVisit, false), (renewed.RenewsContractId, renewed.BillingBasis, renewed.Services.Parts));
+        Assert.Equal("客户提前解约", terminated.TerminationReason);
+        Assert.Equal((ServiceCategory.Paid, ServiceCategory.Paid), (after.Category, afterTicket.Category));
+        Assert.Equal(StatusCode.NotFound, othersContract.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_station_signs_a_maintenance_contract_by_json_and_bad_contracts_are_refused_naming_each_field()
+    {
+        var station = await Data.NewStationAsync();
+        var customer = await As(station.Caller).CreateCustomerAsync(NewFile(Unique.Name("客户")));
+        using var http = Suite.Gateway.HttpAs(station.Caller);
+        var number = Unique.Name("HT");
+
+        var signed = await http.PostAsJsonAsync("/api/customers/v1/contracts", new
+        {
+            customerId = customer.CustomerId,
+            number,
+            kind = "CONTRACT_KIND_MAINTENANCE",
+            startsOn = new { year = 2026, month = 1, day = 1 },
+            endsOn = new { year = 2026, month = 12, day = 31 },
+            price = new { currencyCode = "CNY", units = 48000 },
+        });
+        var contract = await signed.Content.ReadFromJsonAsync<JsonElement>();
+        var bad = await http.PostAsJsonAsync("/api/customers/v1/contracts", new
+        {
+            customerId = customer.CustomerId,
+            number = "",
+            kind = "CONTRACT_KIND_MAINTENANCE",
+            startsOn = new { year = 2026, month = 12, day = 31 },
+            endsOn = new { year = 2026, month = 1, day = 1 },
+            price = new { currencyCode = "CNY", units = -5 },
+            services = new { preventiveVisitsPerYear = 400 },
+            coveredAssetIds = new[] { Guid.NewGuid().ToString() },
+        });
+        var again = await http.PostAsJsonAsync("/api/customers/v1/contracts", new
+        {
+            customerId = customer.CustomerId,
+            number,
+            kind = "CONTRACT_KIND_PER_VISIT",
+            startsOn = new { year = 2027, month = 1, day = 1 },
+            endsOn = new { year = 2027, month = 12, day = 31 },
+            price = new { currencyCode = "CNY", units = 800 },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Equal(("BILLING_BASIS_PER_YEAR", true, 4), (contract.GetProperty("billingBasis").GetString(),
+            contract.GetProperty("services").GetProperty("parts").GetBoolean(), contract.GetProperty("services").GetProperty("preventiveVisitsPerYear").GetInt32()));
+        await Problems.AssertFieldViolationsAsync(bad, "ends_on", "number", "price", "services.preventive_visits_per_year");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(1, await Suite.Customers.WithDbAsync(db => db.Contracts.CountAsync(c => c.CustomerId == Guid.Parse(customer.CustomerId))));
+    }
 }

@@ -20,7 +20,7 @@ public class EntitlementPolicyTests
 
         Assert.Equal(ServiceCategory.Free, decision.Category);
         Assert.Equal(new DateOnly(2025, 3, 15), decision.WarrantyEndsOn);
-        Assert.Null(decision.ContractId);
+        Assert.Null(decision.Contract);
     }
 
     [Fact]
@@ -76,13 +76,13 @@ public class EntitlementPolicyTests
     public void A_contract_in_force_makes_it_contract_work_and_maintenance_wins_over_per_visit()
     {
         var coverage = Coverage(
-            new ContractTerm(PerVisit, "HT-2", ContractKind.PerVisit, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
-            new ContractTerm(Maintenance, "HT-1", ContractKind.Maintenance, new DateOnly(2025, 6, 1), new DateOnly(2026, 5, 31)));
+            new ContractTerm(PerVisit, "HT-2", ContractKind.PerVisit, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), ContractServices.PerVisit),
+            new ContractTerm(Maintenance, "HT-1", ContractKind.Maintenance, new DateOnly(2025, 6, 1), new DateOnly(2026, 5, 31), ContractServices.Maintenance));
 
         var decision = EntitlementPolicy.Decide(coverage, null, new DateOnly(2025, 7, 1));
 
         Assert.Equal(ServiceCategory.Contract, decision.Category);
-        Assert.Equal(Maintenance, decision.ContractId);
+        Assert.Equal(Maintenance, decision.Contract?.ContractId);
         Assert.Contains("HT-1", decision.Reason);
     }
 
@@ -91,11 +91,76 @@ public class EntitlementPolicyTests
     [InlineData(2026, 6, 1)] // the day after it ends
     public void A_contract_outside_its_period_does_not_cover(int year, int month, int day)
     {
-        var coverage = Coverage(new ContractTerm(Maintenance, "HT-1", ContractKind.Maintenance, new DateOnly(2025, 6, 1), new DateOnly(2026, 5, 31)));
+        var coverage = Coverage(new ContractTerm(Maintenance, "HT-1", ContractKind.Maintenance, new DateOnly(2025, 6, 1), new DateOnly(2026, 5, 31), ContractServices.Maintenance));
 
         var decision = EntitlementPolicy.Decide(coverage, null, new DateOnly(year, month, day));
 
         Assert.Equal(ServiceCategory.Paid, decision.Category);
+    }
+
+    [Fact]
+    public void Under_a_per_visit_contract_the_visits_labour_is_contract_work_and_the_parts_are_paid()
+    {
+        var coverage = Coverage(new ContractTerm(PerVisit, "HT-2", ContractKind.PerVisit, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), ContractServices.PerVisit));
+
+        var decision = EntitlementPolicy.Decide(coverage, null, new DateOnly(2025, 7, 1));
+
+        Assert.Equal((ServiceCategory.Contract, ServiceCategory.Contract, ServiceCategory.Paid), (decision.Category, decision.Labour, decision.Parts));
+        Assert.Contains("parts are paid", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_warranty_labour_and_parts_are_free_and_without_a_contract_both_are_paid()
+    {
+        var free = EntitlementPolicy.Decide(Coverage(), null, new DateOnly(2024, 6, 1));
+        var paid = EntitlementPolicy.Decide(Coverage(), null, new DateOnly(2025, 6, 1));
+
+        Assert.Equal((ServiceCategory.Free, ServiceCategory.Free), (free.Labour, free.Parts));
+        Assert.Equal((ServiceCategory.Paid, ServiceCategory.Paid), (paid.Labour, paid.Parts));
+    }
+
+    [Theory]
+    [InlineData(2026, 5, 31, "HT-1")] // the old contract's last day
+    [InlineData(2026, 6, 1, "HT-3")] // the renewal's first day
+    [InlineData(2027, 5, 31, "HT-3")] // the renewal's last day
+    [InlineData(2027, 6, 1, null)] // expired, and not renewed again
+    public void A_renewal_takes_over_the_day_after_the_old_contract_ends_and_an_expired_one_covers_nothing(int year, int month, int day, string? number)
+    {
+        var coverage = Coverage(
+            new ContractTerm(Maintenance, "HT-1", ContractKind.Maintenance, new DateOnly(2025, 6, 1), new DateOnly(2026, 5, 31), ContractServices.Maintenance),
+            new ContractTerm(Guid.NewGuid(), "HT-3", ContractKind.Maintenance, new DateOnly(2026, 6, 1), new DateOnly(2027, 5, 31), ContractServices.Maintenance));
+
+        var decision = EntitlementPolicy.Decide(coverage, null, new DateOnly(year, month, day));
+
+        Assert.Equal(number, decision.Contract?.Number);
+        Assert.Equal(number is null ? ServiceCategory.Paid : ServiceCategory.Contract, decision.Category);
+    }
+
+    [Fact]
+    public void Contracts_of_one_kind_overlap_when_they_share_an_asset_and_a_day()
+    {
+        var lift = Guid.NewGuid();
+        var chiller = Guid.NewGuid();
+        Contract Signed(ContractKind kind, int fromMonth, int toMonth, params Guid[] assets) =>
+            new(Guid.NewGuid(), Guid.NewGuid(), "HT", kind, new DateOnly(2026, fromMonth, 1), new DateOnly(2026, toMonth, 28), 100m, assets);
+
+        Assert.True(Signed(ContractKind.Maintenance, 1, 6, lift).Overlaps(Signed(ContractKind.Maintenance, 6, 12, lift)));
+        Assert.True(Signed(ContractKind.Maintenance, 1, 6).Overlaps(Signed(ContractKind.Maintenance, 3, 4, chiller)));
+        Assert.False(Signed(ContractKind.Maintenance, 1, 6, lift).Overlaps(Signed(ContractKind.Maintenance, 1, 6, chiller)));
+        Assert.False(Signed(ContractKind.Maintenance, 1, 5, lift).Overlaps(Signed(ContractKind.Maintenance, 6, 12, lift)));
+        Assert.False(Signed(ContractKind.Maintenance, 1, 6, lift).Overlaps(Signed(ContractKind.PerVisit, 1, 6, lift)));
+    }
+
+    [Fact]
+    public void A_terminated_contract_ends_on_its_last_day_once()
+    {
+        var contract = new Contract(Guid.NewGuid(), Guid.NewGuid(), "HT-9", ContractKind.Maintenance, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 100m, []);
+
+        Assert.Throws<ValidationException>(() => contract.Terminate(new DateOnly(2026, 12, 31), "太晚"));
+        contract.Terminate(new DateOnly(2026, 6, 30), "客户搬迁");
+
+        Assert.Equal((new DateOnly(2026, 6, 30), "客户搬迁"), (contract.EndsOn, contract.TerminationReason));
+        Assert.Throws<PreconditionFailedException>(() => contract.Terminate(new DateOnly(2026, 5, 31), "再次"));
     }
 
     [Fact]

@@ -40,9 +40,13 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
     public void Configure(EntityTypeBuilder<Contract> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Number).HasMaxLength(32);
+        builder.Property(c => c.Number).HasMaxLength(Contract.MaxNumberLength);
         builder.HasIndex(c => c.Number).IsUnique();
         builder.Property(c => c.Price).HasPrecision(18, 2);
+        builder.OwnsOne(c => c.Services);
+        builder.Property(c => c.TerminationReason).HasMaxLength(WarrantyChange.MaxReasonLength);
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.HasOne<Contract>().WithMany().HasForeignKey(c => c.RenewsContractId);
         builder.HasIndex(c => c.CustomerId);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId);
     }

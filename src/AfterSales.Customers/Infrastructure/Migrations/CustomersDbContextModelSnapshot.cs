@@ -83,6 +83,9 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("BillingBasis")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<Guid>>("CoveredAssetIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
@@ -105,8 +108,24 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<Guid?>("RenewsContractId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -114,6 +133,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RenewsContractId");
 
                     b.ToTable("Contracts", "customers");
                 });
@@ -448,6 +469,38 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Customers.Model.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsContractId");
+
+                    b.OwnsOne("AfterSales.Customers.Model.ContractServices", "Services", b1 =>
+                        {
+                            b1.Property<Guid>("ContractId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("Labour")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("Parts")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("PreventiveVisitsPerYear")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("Travel")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("ContractId");
+
+                            b1.ToTable("Contracts", "customers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Services")
                         .IsRequired();
                 });
 
