@@ -69,7 +69,7 @@ public sealed partial class CustomerGrpcService
         List<string>? covering = null;
         var signed = await requests.SaveOnceAsync(request, context, async () =>
         {
-            var customer = caller.Visible(await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, context.CancellationToken),
+            var customer = caller.Visible(await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, context.CancellationToken),
                 c => c.ServingStationId, "Customer", request.CustomerId);
             var assets = await db.Assets.AsNoTracking().Where(a => a.CustomerId == customer.Id)
                 .Select(a => new { a.Id, a.SerialNumber }).ToListAsync(context.CancellationToken);
@@ -103,6 +103,7 @@ public sealed partial class CustomerGrpcService
                     $"Contract {overlapping.Number} of the same kind covers one of these assets from {overlapping.StartsOn:yyyy-MM-dd} to {overlapping.EndsOn:yyyy-MM-dd}.");
             }
             db.Contracts.Add(contract);
+            customer.CountContractSigned();
             covering = [.. assets.Where(a => contract.Covers(a.Id)).Select(a => a.SerialNumber)];
             outbox.Enqueue(contract.ToChangedEvent(customer.ServingStationId, covering));
             return contract.ToProto(customer.ServingStationId);

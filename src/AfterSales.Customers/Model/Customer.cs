@@ -41,6 +41,15 @@ public sealed class Customer
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): of two people editing one file at once, one is refused.</summary>
     public uint Version { get; private set; }
 
+    /// <summary>How many contracts were signed with the customer.</summary>
+    public int ContractsSigned { get; private set; }
+
+    /// <summary>
+    /// Counts a contract signed with the customer. It changes the file, so of two contracts signed at once,
+    /// each checked against the other contracts it could overlap, only one is saved (<see cref="Version"/>).
+    /// </summary>
+    public void CountContractSigned() => ContractsSigned++;
+
     public const int MaxNameLength = 200;
     public const int MaxContacts = 10;
     public const int MaxSites = 20;

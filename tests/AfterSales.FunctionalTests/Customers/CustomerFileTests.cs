@@ -273,4 +273,29 @@ public class CustomerFileTests(Suite suite) : SuiteTest(suite)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(1, await Suite.Customers.WithDbAsync(db => db.Contracts.CountAsync(c => c.CustomerId == Guid.Parse(customer.CustomerId))));
     }
+
+    [Fact]
+    public async Task Of_overlapping_contracts_signed_at_once_exactly_one_is_kept()
+    {
+        var station = await Data.NewStationAsync();
+        var customers = As(station.Caller);
+        var customer = await customers.CreateCustomerAsync(NewFile(Unique.Name("客户")));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            try
+            {
+                await customers.CreateContractAsync(NewContract(customer, ContractKind.Maintenance, Today.AddDays(i), Today.AddDays(200 + i)));
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o == StatusCode.OK);
+        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Contains(o, new[] { StatusCode.Aborted, StatusCode.InvalidArgument }));
+        Assert.Equal(1, await Suite.Customers.WithDbAsync(db => db.Contracts.CountAsync(c => c.CustomerId == Guid.Parse(customer.CustomerId))));
+    }
 }
