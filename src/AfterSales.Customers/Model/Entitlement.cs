@@ -82,8 +82,8 @@ public static class EntitlementPolicy
             var scope = (contract.Services.Labour, contract.Services.Parts) switch
             {
                 (true, true) => "labour and parts",
-                (true, false) => "labour; parts are paid",
-                (false, true) => "parts; labour is paid",
+                (true, false) => "labour (parts are paid)",
+                (false, true) => "parts (labour is paid)",
                 _ => "neither labour nor parts",
             };
             return new EntitlementDecision(ServiceCategory.Contract,
