@@ -12,5 +12,6 @@ var app = builder.Build();
 
 app.MapGrpcPlatform();
 app.MapGrpcService<CustomerGrpcService>();
+app.MapGrpcService<CustomerCareGrpcService>();
 
 app.Run();

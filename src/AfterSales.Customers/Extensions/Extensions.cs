@@ -1,4 +1,5 @@
 using AfterSales.Customers.Infrastructure;
+using AfterSales.Customers.Model;
 using AfterSales.Customers.Services;
 using AfterSales.Events.V1;
 using AfterSales.Platform.Data;
@@ -20,5 +21,8 @@ internal static class Extensions
         // Customer files are served by stations of the service network, which the tickets service keeps.
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();
+        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.SectionName));
+        builder.Services.AddSingleton<ReminderScheduler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReminderScheduler>());
     }
 }

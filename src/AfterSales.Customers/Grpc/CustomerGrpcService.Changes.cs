@@ -99,7 +99,7 @@ public sealed partial class CustomerGrpcService
     }
 
     [Access(StaffRoles.Receptionist, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
-    public override Task<Asset> RegisterAsset(RegisterAssetRequest request, ServerCallContext context)
+    public override async Task<Asset> RegisterAsset(RegisterAssetRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations()
             .RequireId("customer_id", request.CustomerId, out var customerId)
@@ -144,7 +144,7 @@ public sealed partial class CustomerGrpcService
         }
         violations.ThrowIfAny();
 
-        return requests.SaveOnceAsync(request, context, async () =>
+        var registered = await requests.SaveOnceAsync(request, context, async () =>
         {
             var customer = caller.Visible(await db.Customers.AsNoTracking().Include(c => c.Sites).SingleOrDefaultAsync(c => c.Id == customerId, context.CancellationToken),
                 c => c.ServingStationId, "Customer", request.CustomerId);
@@ -165,6 +165,9 @@ public sealed partial class CustomerGrpcService
             // A lookup of this serial number before it existed is not cached (a miss is not), so nothing is stale.
             return asset.ToProto();
         });
+        // Accepted long ago, or on older software than its model's latest: reminded of now, not at the next round.
+        reminders.Wake();
+        return registered;
     }
 
     [Access(StaffRoles.Manager, StaffRoles.Qa, StaffRoles.Admin, Stations = true)]
@@ -189,6 +192,7 @@ public sealed partial class CustomerGrpcService
         });
         // Saved: the next entitlement check reads the new term, not the cached one (the event makes sure of it).
         await coverage.InvalidateAsync([answer.SerialNumber], context.CancellationToken);
+        reminders.Wake();
         return answer;
     }
 

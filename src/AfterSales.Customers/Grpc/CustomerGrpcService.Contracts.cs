@@ -104,11 +104,20 @@ public sealed partial class CustomerGrpcService
             }
             db.Contracts.Add(contract);
             customer.CountContractSigned();
+            if (renews is { } renewedId)
+            {
+                // The renewal is what the expiry reminder's follow-up was for.
+                var open = await db.Reminders.Where(r => r.Kind == Model.ReminderKind.ContractExpiry && r.SubjectId == renewedId && r.HandledAt == null)
+                    .ToListAsync(context.CancellationToken);
+                open.ForEach(r => r.Handle($"Renewed by contract {number}.", caller.Subject, calendar.Now));
+            }
             covering = [.. assets.Where(a => contract.Covers(a.Id)).Select(a => a.SerialNumber)];
             outbox.Enqueue(contract.ToChangedEvent(customer.ServingStationId, covering));
             return contract.ToProto(customer.ServingStationId);
         });
         await DropCachedTermsAsync(covering, context.CancellationToken);
+        // One ending within the notice period is reminded of now rather than at the next round.
+        reminders.Wake();
         return signed;
     }
 

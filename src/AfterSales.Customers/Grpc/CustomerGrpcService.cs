@@ -23,7 +23,8 @@ public sealed partial class CustomerGrpcService(
     BusinessCalendar calendar,
     IdempotentRequests<CustomersDbContext> requests,
     IEventOutbox outbox,
-    StationDirectory stations)
+    StationDirectory stations,
+    ReminderScheduler reminders)
     : CustomerService.CustomerServiceBase
 {
     [Access(AccessAttribute.AnyRole, Stations = true)]

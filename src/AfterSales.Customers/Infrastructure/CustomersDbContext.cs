@@ -11,6 +11,8 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<WarrantyChange> WarrantyChanges => Set<WarrantyChange>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<SoftwareRelease> SoftwareReleases => Set<SoftwareRelease>();
 
     /// <summary>The next number of a customer file opened through the API (a sequence: never repeated, gaps allowed).</summary>
     public async Task<long> NextCustomerNumberAsync(CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@ using AfterSales.Tickets.V1;
 using Date = Google.Type.Date;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using static AfterSales.FunctionalTests.Customers.CustomerRequests;
 
 namespace AfterSales.FunctionalTests.Customers;
 
@@ -19,32 +20,6 @@ namespace AfterSales.FunctionalTests.Customers;
 public class CustomerFileTests(Suite suite) : SuiteTest(suite)
 {
     private CustomerService.CustomerServiceClient As(Func<Task<string>> caller) => new(Suite.Gateway.ChannelAs(caller));
-
-    private static Date DateOf(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
-
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
-
-    private static CreateCustomerRequest NewFile(string name) => new()
-    {
-        Name = name,
-        Attribute = CustomerAttribute.InWarranty,
-        Contacts = { new Contact { Name = "王建国", Phone = "0571-8888-1001" } },
-        Sites = { new Site { Name = "主楼", Address = "杭州市西湖区文三路 100 号", Region = "ZJ-HZ", DistanceKm = 8 } },
-        RequestId = Guid.NewGuid().ToString(),
-    };
-
-    private static RegisterAssetRequest NewAsset(Customer customer, DateOnly acceptedOn, int warrantyMonths = 0) => new()
-    {
-        CustomerId = customer.CustomerId,
-        SiteId = customer.Sites[0].SiteId,
-        Model = "AquaChill 500",
-        SerialNumber = Unique.Name("SN"),
-        AcceptedOn = DateOf(acceptedOn),
-        SoftwareVersion = "2.1.3",
-        WarrantyMonths = warrantyMonths,
-        Components = { new Component { Code = "COMP", Name = "压缩机", WarrantyMonths = 60 } },
-        RequestId = Guid.NewGuid().ToString(),
-    };
 
     [Fact]
     public async Task A_station_opens_a_customer_with_a_site_and_an_asset_by_grpc_and_reads_its_entitlement()
@@ -174,18 +149,6 @@ public class CustomerFileTests(Suite suite) : SuiteTest(suite)
         Assert.Equal(0, await Suite.Customers.WithDbAsync(db => db.Customers.CountAsync(c => c.Name == name)));
         Assert.Equal(1, await Suite.Customers.WithDbAsync(db => db.Assets.CountAsync(a => a.CustomerId == Guid.Parse(customer.CustomerId))));
     }
-
-    private static CreateContractRequest NewContract(Customer customer, ContractKind kind, DateOnly startsOn, DateOnly endsOn, params string[] assetIds) => new()
-    {
-        CustomerId = customer.CustomerId,
-        Number = Unique.Name("HT"),
-        Kind = kind,
-        StartsOn = DateOf(startsOn),
-        EndsOn = DateOf(endsOn),
-        Price = new Money { CurrencyCode = "CNY", Units = 800 },
-        CoveredAssetIds = { assetIds },
-        RequestId = Guid.NewGuid().ToString(),
-    };
 
     [Fact]
     public async Task A_contract_signed_or_terminated_changes_the_next_intakes_category_at_once_with_labour_and_parts_apart()

@@ -89,6 +89,14 @@ public sealed class Suite : IAsyncLifetime
     public ServiceFactory<TicketGrpcService, TicketsDbContext> NewTicketsReplica() =>
         new(Servers, ResourceNames.Tickets, Callers.Staff(Callers.DefaultStaff), _run.TicketsSettings(_run.FindIdentity));
 
+    /// <summary>Another replica of the customers service, on the same database and Redis; the test disposes of it.</summary>
+    /// <param name="reminderInterval">How often its reminder scheduler runs a round (it runs one at start).</param>
+    public ServiceFactory<CustomerGrpcService, CustomersDbContext> NewCustomersReplica(TimeSpan reminderInterval) =>
+        new(Servers, ResourceNames.Customers, Callers.Staff(Callers.DefaultStaff), new Dictionary<string, string?>(_run.CustomersSettings(_run.FindIdentity))
+        {
+            ["Customers:Reminders:Interval"] = reminderInterval.ToString("c", CultureInfo.InvariantCulture),
+        });
+
     public async Task InitializeAsync()
     {
         Task<Running> running;
@@ -175,10 +183,7 @@ public sealed class Suite : IAsyncLifetime
             var staff = Callers.Staff(Callers.DefaultStaff);
 
             // Customers asks tickets whether a serving station exists; tickets starts later, on a port chosen now.
-            Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, new Dictionary<string, string?>(findIdentity)
-            {
-                [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_ticketsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
-            }));
+            Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, CustomersSettings(findIdentity)));
             Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
             Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity), _ticketsGrpcPort));
             // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
@@ -217,6 +222,12 @@ public sealed class Suite : IAsyncLifetime
             Gateway = Add(new GatewayFactory(gatewaySettings));
             await Data.NewStationAsync(clientId: RateLimitedStation);
         }
+
+        /// <summary>The customers service's settings: where tickets is (it starts later, on a port chosen now).</summary>
+        public Dictionary<string, string?> CustomersSettings(IReadOnlyDictionary<string, string?> findIdentity) => new(findIdentity)
+        {
+            [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_ticketsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
+        };
 
         /// <summary>
         /// The tickets service's settings: where customers, inventory and documents are (documents starts after

@@ -14,6 +14,8 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => a.SerialNumber).IsUnique();
         builder.Property(a => a.SoftwareVersion).HasMaxLength(32);
         builder.HasIndex(a => a.CustomerId);
+        // Software releases are per model.
+        builder.HasIndex(a => a.Model);
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId);
         builder.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId);
         builder.OwnsMany(a => a.Components, components => components.ToJson());

@@ -69,6 +69,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("Model");
+
                     b.HasIndex("SerialNumber")
                         .IsUnique();
 
@@ -183,6 +185,79 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.ToTable("Customers", "customers");
                 });
 
+            modelBuilder.Entity("AfterSales.Customers.Model.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ActBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServingStationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ActBy", "Id")
+                        .HasFilter("\"HandledAt\" IS NULL");
+
+                    b.HasIndex("ServingStationId", "ActBy");
+
+                    b.HasIndex("Kind", "SubjectId", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("Reminders", "customers");
+                });
+
             modelBuilder.Entity("AfterSales.Customers.Model.Site", b =>
                 {
                     b.Property<Guid>("Id")
@@ -214,6 +289,42 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("Site", "customers");
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.SoftwareRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnnouncedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SoftwareReleases", "customers");
                 });
 
             modelBuilder.Entity("AfterSales.Customers.Model.WarrantyChange", b =>
