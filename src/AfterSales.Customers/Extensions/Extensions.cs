@@ -18,6 +18,7 @@ internal static class Extensions
         builder.Services.AddScoped<AssetCoverageStore>();
         builder.AddEventConsumer<CustomersDbContext, WarrantyChanged, CachedCoverageEviction>();
         builder.AddEventConsumer<CustomersDbContext, ContractChanged, CachedCoverageEviction>();
+        builder.AddEventConsumer<CustomersDbContext, CustomerSiteChanged, CachedCoverageEviction>();
         // Customer files are served by stations of the service network, which the tickets service keeps.
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();

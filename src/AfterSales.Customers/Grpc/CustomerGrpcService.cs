@@ -39,11 +39,26 @@ public sealed partial class CustomerGrpcService(
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListCustomersResponse> ListCustomers(ListCustomersRequest request, ServerCallContext context)
     {
-        new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
+        new FieldViolations()
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
+            .OptionalText("query", request.Query, MaxQueryLength)
+            .ThrowIfAny();
         var size = PageToken.SizeOrDefault(request.PageSize);
         var after = PageToken.Decode(request.PageToken);
 
         var query = db.Customers.AsNoTracking().VisibleTo(caller, c => c.ServingStationId).Include(c => c.Sites).OrderBy(c => c.Code).AsQueryable();
+        if (RequestText.NullIfBlank(request.Query) is { } text)
+        {
+            var term = text.Trim();
+            var (contains, exactly) = ($"%{EscapeLike(term)}%", EscapeLike(term));
+            // A phone number as dialled: digits with the usual separators, enough of them to mean something.
+            var digits = Model.Customer.DigitsOf(term);
+            var byPhone = digits.Length >= 4 && term.All(c => char.IsAsciiDigit(c) || "+-() ".Contains(c, StringComparison.Ordinal));
+            query = query.Where(c => EF.Functions.ILike(c.Name, contains, LikeEscape)
+                || (byPhone && c.PhoneDigits.Contains(digits))
+                || db.Assets.Any(a => a.CustomerId == c.Id && EF.Functions.ILike(a.SerialNumber, exactly, LikeEscape))
+                || db.Contracts.Any(k => k.CustomerId == c.Id && EF.Functions.ILike(k.Number, exactly, LikeEscape)));
+        }
         if (after is not null)
         {
             query = query.Where(c => string.Compare(c.Code, after) > 0);
@@ -57,6 +72,15 @@ public sealed partial class CustomerGrpcService(
         }
         return response;
     }
+
+    private const int MaxQueryLength = 64;
+    private const string LikeEscape = "\\";
+
+    /// <summary>Text matched literally by ILIKE: its wildcards and the escape character escaped.</summary>
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Asset> GetAsset(GetAssetRequest request, ServerCallContext context)

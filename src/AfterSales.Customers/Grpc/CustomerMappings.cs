@@ -16,6 +16,7 @@ internal static class CustomerMappings
         Attribute = (V1.CustomerAttribute)customer.Attribute,
         ServingStationId = customer.ServingStationId.ToString(),
         OpenedAt = Timestamp.FromDateTimeOffset(customer.OpenedAt),
+        Etag = customer.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Contacts = { customer.Contacts.Select(c => new V1.Contact { Name = c.Name, Phone = c.Phone }) },
         Sites =
         {
@@ -111,6 +112,18 @@ internal static class CustomerMappings
         Reason = change.Reason,
         ChangedBy = change.ChangedBy,
         ChangedAt = Timestamp.FromDateTimeOffset(change.ChangedAt),
+    };
+
+    public static Events.V1.CustomerSiteChanged ToChangedEvent(this Model.Site site, Model.Customer customer, IEnumerable<string> serialNumbers) => new()
+    {
+        CustomerId = customer.Id.ToString(),
+        SiteId = site.Id.ToString(),
+        ServingStationId = customer.ServingStationId.ToString(),
+        Name = site.Name,
+        Address = site.Address,
+        Region = site.Region,
+        DistanceKm = site.DistanceKm,
+        SerialNumbers = { serialNumbers },
     };
 
     public static Events.V1.WarrantyChanged ToEvent(this Model.WarrantyChange change, Model.Asset asset, Guid servingStationId) => new()

@@ -22,25 +22,25 @@ internal sealed class CustomersSeeder(TimeProvider time) : IDbSeeder<CustomersDb
 
         var towers = new Customer(Guid.Parse("0c000000-0000-4000-8000-000000000001"), "C-0001", "西湖国际大厦物业管理有限公司",
             CustomerAttribute.AnnualContract, DemoIds.StationHangzhou, now);
-        towers.Contacts.Add(new Contact("王建国", "0571-8888-1001"));
+        towers.ReplaceContacts([new Contact("王建国", "0571-8888-1001")]);
         var towersSite = new Site(Guid.Parse("05000000-0000-4000-8000-000000000001"), "西湖国际大厦", "杭州市西湖区文三路 100 号", "ZJ-HZ", 8);
         towers.Sites.Add(towersSite);
 
         var hospital = new Customer(Guid.Parse("0c000000-0000-4000-8000-000000000002"), "C-0002", "杭州市第七人民医院",
             CustomerAttribute.InWarranty, DemoIds.StationHangzhou, now);
-        hospital.Contacts.Add(new Contact("李敏", "0571-8888-2002"));
+        hospital.ReplaceContacts([new Contact("李敏", "0571-8888-2002")]);
         var hospitalSite = new Site(Guid.Parse("05000000-0000-4000-8000-000000000002"), "门诊楼", "杭州市西湖区天目山路 305 号", "ZJ-HZ", 15);
         hospital.Sites.Add(hospitalSite);
 
         var school = new Customer(Guid.Parse("0c000000-0000-4000-8000-000000000003"), "C-0003", "萧山实验中学",
             CustomerAttribute.ContactLetter, DemoIds.StationHangzhou, now);
-        school.Contacts.Add(new Contact("陈老师", "0571-8888-3003"));
+        school.ReplaceContacts([new Contact("陈老师", "0571-8888-3003")]);
         var schoolSite = new Site(Guid.Parse("05000000-0000-4000-8000-000000000003"), "主校区", "杭州市萧山区市心路 12 号", "ZJ-HZ", 130);
         school.Sites.Add(schoolSite);
 
         var port = new Customer(Guid.Parse("0c000000-0000-4000-8000-000000000004"), "C-0004", "北仑港务集团",
             CustomerAttribute.PerVisitContract, DemoIds.StationNingbo, now);
-        port.Contacts.Add(new Contact("赵海", "0574-8666-4004"));
+        port.ReplaceContacts([new Contact("赵海", "0574-8666-4004")]);
         var portSite = new Site(Guid.Parse("05000000-0000-4000-8000-000000000004"), "三期码头", "宁波市北仑区港城路 8 号", "ZJ-NB", 20);
         port.Sites.Add(portSite);
 

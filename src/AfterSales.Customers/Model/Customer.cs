@@ -35,7 +35,14 @@ public sealed class Customer
     public Guid ServingStationId { get; private set; }
 
     public DateTimeOffset OpenedAt { get; private set; }
+
+    /// <summary>When the file itself (name, attribute, contacts, sites) was last edited; null if never.</summary>
+    public DateTimeOffset? UpdatedAt { get; private set; }
+
     public List<Contact> Contacts { get; private set; } = [];
+
+    /// <summary>The digits of every contact's phone, space separated: what a search by phone number matches, however it was dialled.</summary>
+    public string PhoneDigits { get; private set; } = "";
     public List<Site> Sites { get; private set; } = [];
 
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): of two people editing one file at once, one is refused.</summary>
@@ -56,6 +63,33 @@ public sealed class Customer
 
     /// <summary>The human-facing code of the <paramref name="sequence"/>-th file opened through the API.</summary>
     public static string FormatCode(long sequence) => $"C-{sequence:D6}";
+
+    public void Rename(string name) => Name = name;
+
+    public void ChangeAttribute(CustomerAttribute attribute) => Attribute = attribute;
+
+    public void ReplaceContacts(IEnumerable<Contact> contacts)
+    {
+        Contacts = [.. contacts];
+        PhoneDigits = string.Join(' ', Contacts.Select(c => DigitsOf(c.Phone)));
+    }
+
+    /// <summary>
+    /// How many times the file itself was edited: its etag. An edit names the revision it was made against, and
+    /// one made against an older revision is refused; of two made at once against the same one, the row version
+    /// (<see cref="Version"/>) refuses the second save.
+    /// </summary>
+    public int Revision { get; private set; }
+
+    /// <summary>Marks the file edited at <paramref name="at"/>: a new revision.</summary>
+    public void Touch(DateTimeOffset at)
+    {
+        UpdatedAt = at;
+        Revision++;
+    }
+
+    /// <summary>A phone number's digits, as a search by phone compares them ("0571-8888 1001" → "057188881001").</summary>
+    public static string DigitsOf(string phone) => string.Concat(phone.Where(char.IsAsciiDigit));
 
     public void AddSite(Site site)
     {
@@ -101,4 +135,12 @@ public sealed class Site
     public string Address { get; private set; } = "";
     public string Region { get; private set; } = "";
     public int DistanceKm { get; private set; }
+
+    public void Update(string? name, string? address, string? region, int? distanceKm)
+    {
+        Name = name ?? Name;
+        Address = address ?? Address;
+        Region = region ?? Region;
+        DistanceKm = distanceKm ?? DistanceKm;
+    }
 }

@@ -9,11 +9,15 @@ namespace AfterSales.Customers.Services;
 /// delivered (and retried) only while Redis works. So a change made while Redis hung is not followed by the
 /// old terms once it is back.
 /// </summary>
-internal sealed class CachedCoverageEviction(AssetCoverageStore coverage) : IEventHandler<WarrantyChanged>, IEventHandler<ContractChanged>
+internal sealed class CachedCoverageEviction(AssetCoverageStore coverage)
+    : IEventHandler<WarrantyChanged>, IEventHandler<ContractChanged>, IEventHandler<CustomerSiteChanged>
 {
     public Task HandleAsync(WarrantyChanged integrationEvent, CancellationToken cancellationToken) =>
         coverage.ForgetAsync([integrationEvent.SerialNumber]);
 
     public Task HandleAsync(ContractChanged integrationEvent, CancellationToken cancellationToken) =>
+        coverage.ForgetAsync(integrationEvent.SerialNumbers);
+
+    public Task HandleAsync(CustomerSiteChanged integrationEvent, CancellationToken cancellationToken) =>
         coverage.ForgetAsync(integrationEvent.SerialNumbers);
 }

@@ -261,4 +261,92 @@ public class CustomerFileTests(Suite suite) : SuiteTest(suite)
         Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Contains(o, new[] { StatusCode.Aborted, StatusCode.InvalidArgument }));
         Assert.Equal(1, await Suite.Customers.WithDbAsync(db => db.Contracts.CountAsync(c => c.CustomerId == Guid.Parse(customer.CustomerId))));
     }
+    [Fact]
+    public async Task A_file_is_edited_against_its_etag_a_stale_or_concurrent_edit_is_refused_and_a_site_edit_reaches_the_next_intake()
+    {
+        var station = await Data.NewStationAsync();
+        var customers = As(station.Caller);
+        var customer = await customers.CreateCustomerAsync(NewFile(Unique.Name("客户")));
+        var asset = await customers.RegisterAssetAsync(NewAsset(customer, Today.AddMonths(-2)));
+        await customers.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber }); // cached, with the site's distance
+        var renamed = Unique.Name("客户");
+
+        var edited = await customers.UpdateCustomerAsync(new UpdateCustomerRequest
+        {
+            CustomerId = customer.CustomerId, Etag = customer.Etag, UpdateMask = new() { Paths = { "name", "contacts" } }, Name = renamed,
+            Contacts = { new Contact { Name = "周工", Phone = "+86 138-0000-4321" } }, RequestId = Guid.NewGuid().ToString(),
+        });
+        var stale = await Assert.ThrowsAsync<RpcException>(() => customers.UpdateCustomerAsync(new UpdateCustomerRequest
+        {
+            CustomerId = customer.CustomerId, Etag = customer.Etag, UpdateMask = new() { Paths = { "attribute" } },
+            Attribute = CustomerAttribute.AnnualContract, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var concurrent = await Task.WhenAll(new[] { 40, 60 }.Select(async km =>
+        {
+            try
+            {
+                await customers.UpdateSiteAsync(new UpdateSiteRequest
+                {
+                    CustomerId = customer.CustomerId, SiteId = customer.Sites[0].SiteId, Etag = edited.Etag,
+                    UpdateMask = new() { Paths = { "distance_km" } }, Site = new Site { DistanceKm = km }, RequestId = Guid.NewGuid().ToString(),
+                });
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+        var file = await customers.GetCustomerAsync(new GetCustomerRequest { CustomerId = customer.CustomerId });
+        var bad = await Assert.ThrowsAsync<RpcException>(() => customers.UpdateSiteAsync(new UpdateSiteRequest
+        {
+            CustomerId = customer.CustomerId, SiteId = customer.Sites[0].SiteId, Etag = file.Etag,
+            UpdateMask = new() { Paths = { "distance_km", "region", "serving_station_id" } }, Site = new Site { DistanceKm = -3 }, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var entitlement = await customers.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber });
+        var other = await Data.NewStationAsync();
+        var others = await Assert.ThrowsAsync<RpcException>(() => As(other.Caller).UpdateCustomerAsync(new UpdateCustomerRequest
+        {
+            CustomerId = customer.CustomerId, Etag = file.Etag, UpdateMask = new() { Paths = { "name" } }, Name = "x", RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+
+        Assert.Equal((renamed, "+86 138-0000-4321", CustomerAttribute.InWarranty), (edited.Name, edited.Contacts.Single().Phone, edited.Attribute));
+        Assert.NotEqual(customer.Etag, edited.Etag);
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+        Assert.Equal([StatusCode.OK, StatusCode.Aborted], concurrent.Order());
+        Assert.Contains(file.Sites[0].DistanceKm, new[] { 40, 60 });
+        Problems.AssertFieldViolations(bad, "site.distance_km", "site.region", "update_mask");
+        Assert.Equal(file.Sites[0].DistanceKm, entitlement.DistanceKm);
+        Assert.Equal(StatusCode.NotFound, others.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_receptionist_finds_a_file_by_name_phone_serial_number_or_contract_number_and_a_station_only_its_own()
+    {
+        var station = await Data.NewStationAsync();
+        var customers = As(station.Caller);
+        var name = Unique.Name("滨江物业");
+        var file = NewFile(name);
+        var phone = $"0571-{Random.Shared.Next(1000, 9999)}-{Random.Shared.Next(1000, 9999)}";
+        file.Contacts[0].Phone = phone;
+        var customer = await customers.CreateCustomerAsync(file);
+        var asset = await customers.RegisterAssetAsync(NewAsset(customer, Today.AddMonths(-2)));
+        var contract = await customers.CreateContractAsync(NewContract(customer, ContractKind.Maintenance, Today, Today.AddYears(1)));
+        await customers.CreateCustomerAsync(NewFile(Unique.Name("其他客户")));
+
+        async Task<IReadOnlyList<string>> FindAsync(CustomerService.CustomerServiceClient client, string query) =>
+            (await client.ListCustomersAsync(new ListCustomersRequest { Query = query, PageSize = 100 })).Customers.Select(c => c.CustomerId).ToList();
+
+        Assert.Equal([customer.CustomerId], await FindAsync(customers, name[2..]));
+        Assert.Equal([customer.CustomerId], await FindAsync(customers, phone.Replace("-", "", StringComparison.Ordinal)));
+        Assert.Equal([customer.CustomerId], await FindAsync(customers, phone[5..]));
+        Assert.Equal([customer.CustomerId], await FindAsync(customers, asset.SerialNumber.ToLowerInvariant()));
+        Assert.Equal([customer.CustomerId], await FindAsync(customers, contract.Number));
+        Assert.Empty(await FindAsync(customers, "%"));
+        Assert.Empty(await FindAsync(As((await Data.NewStationAsync()).Caller), name));
+        Assert.Equal([customer.CustomerId], await FindAsync(As(Suite.Callers.Staff("admin")), name));
+        using var http = Suite.Gateway.HttpAs(station.Caller);
+        var json = await http.GetFromJsonAsync<JsonElement>($"/api/customers/v1/customers?query={Uri.EscapeDataString(asset.SerialNumber)}");
+        Assert.Equal(customer.CustomerId, json.GetProperty("customers")[0].GetProperty("customerId").GetString());
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.HasIndex(c => c.ServingStationId);
         builder.OwnsMany(c => c.Contacts, contacts => contacts.ToJson());
+        builder.Property(c => c.PhoneDigits).HasMaxLength(400);
         builder.HasMany(c => c.Sites).WithOne().HasForeignKey(s => s.CustomerId);
         builder.Property(c => c.Version).IsRowVersion();
     }
