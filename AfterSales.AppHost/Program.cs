@@ -18,9 +18,10 @@ var feedback = builder.AddService<Projects.AfterSales_Feedback>(ResourceNames.Fe
 var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.Documents, infrastructure, identity)
     .WithReference(tickets).WithReference(customers);
 // Tickets checks that the photos and agreements it is given are archived about the ticket, customers that a
-// customer's serving station is in the network; each calls the other.
+// customer's serving station is in the network and that a signed visit record is archived about the customer;
+// each calls the other.
 tickets.WithReference(documents);
-customers.WithReference(tickets);
+customers.WithReference(tickets).WithReference(documents);
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)

@@ -1,8 +1,10 @@
 using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Model;
 using AfterSales.Customers.Services;
+using AfterSales.Documents.V1;
 using AfterSales.Events.V1;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Documents;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
 using AfterSales.ServiceDefaults;
@@ -22,6 +24,9 @@ internal static class Extensions
         // Customer files are served by stations of the service network, which the tickets service keeps.
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();
+        // Signed records a customer file points to live in documents.
+        builder.AddServiceClient<DocumentService.DocumentServiceClient>(ResourceNames.Documents, DocumentService.Descriptor);
+        builder.Services.AddScoped<ArchivedDocuments>();
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.SectionName));
         builder.Services.AddSingleton<ReminderScheduler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReminderScheduler>());

@@ -2,6 +2,7 @@ using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Services;
 using AfterSales.Customers.V1;
 using AfterSales.Platform;
+using AfterSales.Platform.Documents;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
@@ -14,14 +15,16 @@ namespace AfterSales.Customers.Grpc;
 
 /// <summary>
 /// The reminders the scheduler raises (<see cref="ReminderScheduler"/>), worked by the serving station or
-/// the department until handled, and the software releases that raise update notices.
+/// the department until handled, and the software releases that raise update notices; return visits and
+/// trainings (CustomerCareGrpcService.Visits.cs).
 /// </summary>
-public sealed class CustomerCareGrpcService(
+public sealed partial class CustomerCareGrpcService(
     CustomersDbContext db,
     Caller caller,
     BusinessCalendar calendar,
     IdempotentRequests<CustomersDbContext> requests,
-    ReminderScheduler scheduler)
+    ReminderScheduler scheduler,
+    ArchivedDocuments documents)
     : CustomerCareService.CustomerCareServiceBase
 {
     [Access(AccessAttribute.AnyRole, Stations = true)]

@@ -49,4 +49,43 @@ internal static class CustomerCareMappings
         AnnouncedAt = Timestamp.FromDateTimeOffset(release.AnnouncedAt),
         AssetsOnOlderVersions = assetsOnOlderVersions,
     };
+
+    public static V1.ReturnVisitPlan ToProto(this Model.ReturnVisitPlan plan, IEnumerable<V1.ReturnVisit> visits) => new()
+    {
+        PlanId = plan.Id.ToString(),
+        CustomerId = plan.CustomerId.ToString(),
+        Kind = (V1.ReturnVisitKind)plan.Kind,
+        StartsOn = plan.StartsOn.ToProtoDate(),
+        EndsOn = plan.EndsOn.ToProtoDate(),
+        IntervalMonths = plan.IntervalMonths,
+        Visits = { visits },
+    };
+
+    public static V1.ReturnVisit ToProto(this Model.ReturnVisit visit, DateOnly today) => new()
+    {
+        VisitId = visit.Id.ToString(),
+        PlanId = visit.PlanId.ToString(),
+        CustomerId = visit.CustomerId.ToString(),
+        ServingStationId = visit.ServingStationId.ToString(),
+        Kind = (V1.ReturnVisitKind)visit.Kind,
+        DueOn = visit.DueOn.ToProtoDate(),
+        Overdue = visit.IsOverdue(today),
+        DoneAt = visit.DoneAt is { } done ? Timestamp.FromDateTimeOffset(done) : null,
+        DoneBy = visit.DoneBy ?? "",
+        Outcome = visit.Outcome ?? "",
+        Satisfaction = (V1.Satisfaction)(visit.Satisfaction ?? 0),
+        RecordDocumentId = visit.RecordDocumentId?.ToString() ?? "",
+    };
+
+    public static V1.Training ToProto(this Model.Training training) => new()
+    {
+        TrainingId = training.Id.ToString(),
+        CustomerId = training.CustomerId.ToString(),
+        ServingStationId = training.ServingStationId.ToString(),
+        Topic = training.Topic,
+        Trainer = training.Trainer,
+        PlannedOn = training.PlannedOn.ToProtoDate(),
+        HeldOn = training.HeldOn?.ToProtoDate(),
+        Attendees = { training.Attendees.Select(a => new V1.TrainingAttendee { Name = a.Name, Role = a.Role, Score = a.Score, Passed = a.Passed }) },
+    };
 }

@@ -13,6 +13,9 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<WarrantyChange> WarrantyChanges => Set<WarrantyChange>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<SoftwareRelease> SoftwareReleases => Set<SoftwareRelease>();
+    public DbSet<ReturnVisitPlan> ReturnVisitPlans => Set<ReturnVisitPlan>();
+    public DbSet<ReturnVisit> ReturnVisits => Set<ReturnVisit>();
+    public DbSet<Training> Trainings => Set<Training>();
 
     /// <summary>The next number of a customer file opened through the API (a sequence: never repeated, gaps allowed).</summary>
     public async Task<long> NextCustomerNumberAsync(CancellationToken cancellationToken) =>

@@ -27,6 +27,8 @@ internal sealed class DocumentTemplates : IReferenceDataSeeder<DocumentsDbContex
         new(Guid.Parse("4a000000-0000-4000-8000-000000000008"), RepairSketch, "维修草图", 1, SubjectKind.Ticket),
         // The signed settlement for damage to an owner's property (§3 4.4.3).
         new(Guid.Parse("4a000000-0000-4000-8000-000000000009"), CompensationAgreement, "赔偿协议书", 1, SubjectKind.Ticket),
+        // The record of a yearly return visit, signed by the customer (§8 3.1).
+        new(Guid.Parse("4a000000-0000-4000-8000-00000000000a"), "RETURN-VISIT-RECORD", "回访记录", 1, SubjectKind.Customer),
     ];
 
     public async Task SeedAsync(DocumentsDbContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Documents;
 using AfterSales.Customers.V1;
 using AfterSales.Documents.V1;
 using AfterSales.Inventory.V1;
@@ -21,7 +22,7 @@ internal static class Extensions
         builder.Services.AddScoped<EntitlementClient>();
         builder.Services.AddScoped<PartsCatalogue>();
         builder.AddServiceClient<DocumentService.DocumentServiceClient>(ResourceNames.Documents, DocumentService.Descriptor);
-        builder.Services.AddScoped<TicketAttachments>();
+        builder.Services.AddScoped<ArchivedDocuments>();
         builder.Services.AddScoped<IReferenceDataSeeder<TicketsDbContext>, SlaReferenceData>();
         builder.Services.AddScoped<SlaClocks>();
         builder.Services.AddSingleton<TicketReferenceData>();

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Documents;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
@@ -26,7 +27,7 @@ public sealed class BuilderRepairGrpcService(
     IEventOutbox outbox,
     Caller caller,
     BusinessCalendar calendar,
-    TicketAttachments attachments) : BuilderRepairService.BuilderRepairServiceBase
+    ArchivedDocuments attachments) : BuilderRepairService.BuilderRepairServiceBase
 {
     /// <summary>The most a builder repair's estimate or one cost may be, in yuan.</summary>
     private const decimal MaxAmount = 100_000_000m;
@@ -154,10 +155,10 @@ public sealed class BuilderRepairGrpcService(
         violations.ThrowIfAny();
         return ChangeAsync(request, request.TicketId, context, async (repair, ticket, now) =>
         {
-            await attachments.RequireAsync(ticket.Id, TicketAttachments.SitePhoto, photos, context.CancellationToken);
+            await attachments.RequireAsync(ticket.Id, TicketAttachments.Subject, TicketAttachments.SitePhoto, photos, context.CancellationToken);
             if (sketch is { } sketchId)
             {
-                await attachments.RequireAsync(ticket.Id, TicketAttachments.RepairSketch, [("sketch_document_id", sketchId)], context.CancellationToken);
+                await attachments.RequireAsync(ticket.Id, TicketAttachments.Subject, TicketAttachments.RepairSketch, [("sketch_document_id", sketchId)], context.CancellationToken);
             }
             repair.RecordSurvey(new Model.SiteSurvey(Guid.CreateVersion7(), now, caller.Subject, request.Findings.Trim(),
                 [.. photos.Select(p => p.Id)], sketch));
@@ -270,7 +271,7 @@ public sealed class BuilderRepairGrpcService(
         {
             if (agreement is { } agreementId)
             {
-                await attachments.RequireAsync(ticket.Id, TicketAttachments.CompensationAgreement, [("agreement_document_id", agreementId)],
+                await attachments.RequireAsync(ticket.Id, TicketAttachments.Subject, TicketAttachments.CompensationAgreement, [("agreement_document_id", agreementId)],
                     context.CancellationToken);
             }
             repair.RecordCost(new Model.RepairCost(Guid.CreateVersion7(), now, caller.Subject, (Model.RepairCostKind)request.Kind,

@@ -113,7 +113,7 @@ public sealed partial class TicketGrpcService
                 throw ValidationException.ForField("departed_at", "departed_at cannot be before the arrival on site.");
             }
             await parts.RequireInCatalogueAsync(entry.Parts, context.CancellationToken);
-            await attachments.RequireAsync(ticket.Id, TicketAttachments.SitePhoto,
+            await attachments.RequireAsync(ticket.Id, TicketAttachments.Subject, TicketAttachments.SitePhoto,
                 [.. request.PhotoDocumentIds.Select((id, i) => ($"photo_document_ids[{i}]", Guid.Parse(id)))], context.CancellationToken);
             // Not while the original builder owes the repair, nor before its takeover is approved (§3 3.6, 4.4).
             if (await db.BuilderRepairs.AsNoTracking().SingleOrDefaultAsync(r => r.TicketId == ticket.Id, context.CancellationToken) is { } builderRepair

@@ -1,3 +1,4 @@
+using AfterSales.Platform.Documents;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
@@ -27,7 +28,7 @@ public sealed partial class TicketGrpcService(
     SlaClocks sla,
     TicketReferenceData referenceData,
     PartsCatalogue parts,
-    TicketAttachments attachments,
+    ArchivedDocuments attachments,
     IOptions<IntakeOptions> intake) : TicketService.TicketServiceBase
 {
     [Access(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]

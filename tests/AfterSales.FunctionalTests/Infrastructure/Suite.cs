@@ -223,10 +223,11 @@ public sealed class Suite : IAsyncLifetime
             await Data.NewStationAsync(clientId: RateLimitedStation);
         }
 
-        /// <summary>The customers service's settings: where tickets is (it starts later, on a port chosen now).</summary>
+        /// <summary>The customers service's settings: where tickets and documents are (they start later, on ports chosen now).</summary>
         public Dictionary<string, string?> CustomersSettings(IReadOnlyDictionary<string, string?> findIdentity) => new(findIdentity)
         {
             [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_ticketsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
+            [$"services:{ResourceNames.Documents}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_documentsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
         };
 
         /// <summary>

@@ -61,3 +61,35 @@ public class ReminderScheduleTests
         Assert.Throws<AfterSales.Platform.Errors.PreconditionFailedException>(() => reminder.Handle("again", "bob", DateTimeOffset.UnixEpoch));
     }
 }
+
+public class ReturnVisitPlanTests
+{
+    private static ReturnVisitPlan Plan(ReturnVisitKind kind, DateOnly startsOn, DateOnly endsOn, int requested = 0) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), kind, startsOn, endsOn, ReturnVisitPlan.IntervalFor(kind, requested), "alice", DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void Warranty_visits_fall_due_every_six_months_by_default_counted_as_the_civil_code_counts_months()
+    {
+        var visits = Plan(ReturnVisitKind.WarrantyVisit, new DateOnly(2026, 8, 31), new DateOnly(2028, 8, 31)).ScheduleVisits().Select(v => v.DueOn);
+
+        Assert.Equal([new DateOnly(2027, 2, 28), new DateOnly(2027, 8, 31), new DateOnly(2028, 2, 29), new DateOnly(2028, 8, 31)], visits);
+    }
+
+    [Theory]
+    [InlineData(ReturnVisitKind.MonthlyCheckIn, 0, 12)]
+    [InlineData(ReturnVisitKind.AnnualVisit, 0, 1)]
+    [InlineData(ReturnVisitKind.WarrantyVisit, 3, 4)]
+    public void Each_kind_takes_its_interval_over_a_year(ReturnVisitKind kind, int requested, int visitsInAYear) =>
+        Assert.Equal(visitsInAYear, Plan(kind, new DateOnly(2026, 1, 15), new DateOnly(2027, 1, 15), requested).ScheduleVisits().Count());
+
+    [Fact]
+    public void A_yearly_visit_is_recorded_only_with_its_signed_record_and_once()
+    {
+        var visit = Plan(ReturnVisitKind.AnnualVisit, new DateOnly(2026, 1, 15), new DateOnly(2027, 1, 15)).ScheduleVisits().Single();
+
+        Assert.Throws<AfterSales.Platform.Errors.ValidationException>(() => visit.Record("ok", null, null, "alice", DateTimeOffset.UnixEpoch));
+        visit.Record("ok", Satisfaction.Satisfied, Guid.NewGuid(), "alice", DateTimeOffset.UnixEpoch);
+        Assert.False(visit.IsOverdue(new DateOnly(2030, 1, 1)));
+        Assert.Throws<AfterSales.Platform.Errors.PreconditionFailedException>(() => visit.Record("again", null, Guid.NewGuid(), "bob", DateTimeOffset.UnixEpoch));
+    }
+}

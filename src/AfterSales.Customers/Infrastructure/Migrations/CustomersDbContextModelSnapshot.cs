@@ -269,6 +269,101 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.ToTable("Reminders", "customers");
                 });
 
+            modelBuilder.Entity("AfterSales.Customers.Model.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ServingStationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("DueOn", "Id")
+                        .HasFilter("\"DoneAt\" IS NULL");
+
+                    b.HasIndex("ServingStationId", "DueOn");
+
+                    b.ToTable("ReturnVisits", "customers");
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.ReturnVisitPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IntervalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ServingStationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("ReturnVisitPlans", "customers");
+                });
+
             modelBuilder.Entity("AfterSales.Customers.Model.Site", b =>
                 {
                     b.Property<Guid>("Id")
@@ -336,6 +431,51 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("SoftwareReleases", "customers");
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.Training", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServingStationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("Trainings", "customers");
                 });
 
             modelBuilder.Entity("AfterSales.Customers.Model.WarrantyChange", b =>
@@ -659,6 +799,24 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("AfterSales.Customers.Model.ReturnVisit", b =>
+                {
+                    b.HasOne("AfterSales.Customers.Model.ReturnVisitPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.ReturnVisitPlan", b =>
+                {
+                    b.HasOne("AfterSales.Customers.Model.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Customers.Model.Site", b =>
                 {
                     b.HasOne("AfterSales.Customers.Model.Customer", null)
@@ -666,6 +824,46 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.Training", b =>
+                {
+                    b.HasOne("AfterSales.Customers.Model.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("AfterSales.Customers.Model.TrainingAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("TrainingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<bool>("Passed");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.Property<int>("Score");
+
+                            b1.HasKey("TrainingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Trainings", "customers");
+
+                            b1
+                                .ToJson("Attendees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TrainingId");
+                        });
+
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("AfterSales.Customers.Model.WarrantyChange", b =>
