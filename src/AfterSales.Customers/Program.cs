@@ -13,5 +13,6 @@ var app = builder.Build();
 app.MapGrpcPlatform();
 app.MapGrpcService<CustomerGrpcService>();
 app.MapGrpcService<CustomerCareGrpcService>();
+app.MapGrpcService<ProjectGrpcService>();
 
 app.Run();

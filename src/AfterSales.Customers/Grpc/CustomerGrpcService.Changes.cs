@@ -16,8 +16,6 @@ namespace AfterSales.Customers.Grpc;
 /// </summary>
 public sealed partial class CustomerGrpcService
 {
-    private const string SerialNumberField = "serial_number";
-
     [Access(StaffRoles.Receptionist, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
     public override Task<Customer> CreateCustomer(CreateCustomerRequest request, ServerCallContext context)
     {
@@ -243,13 +241,7 @@ public sealed partial class CustomerGrpcService
         var violations = new FieldViolations()
             .RequireId("customer_id", request.CustomerId, out var customerId)
             .RequireId("site_id", request.SiteId, out var siteId)
-            .RequireText("model", request.Model, 100)
-            .RequireText(SerialNumberField, request.SerialNumber, 64)
-            .OptionalText("software_version", request.SoftwareVersion, 32);
-        if (request.SerialNumber.Contains('%', StringComparison.Ordinal))
-        {
-            violations.Add(SerialNumberField, "serial_number cannot contain '%'.");
-        }
+            .Check("", request.Model, request.SerialNumber, request.SoftwareVersion, request.WarrantyMonths, request.Components);
         var acceptedOn = request.AcceptedOn?.ToDateOnly();
         if (acceptedOn is null)
         {
@@ -258,28 +250,6 @@ public sealed partial class CustomerGrpcService
         else if (acceptedOn > calendar.DateOf(calendar.Now))
         {
             violations.Add("accepted_on", "accepted_on cannot be in the future: warranty clocks start at an acceptance that happened.");
-        }
-        if (request.WarrantyMonths is < 0 or > Model.Asset.MaxWarrantyMonths)
-        {
-            violations.Add("warranty_months", $"warranty_months must be 1 to {Model.Asset.MaxWarrantyMonths}, or 0 for the default {Model.Asset.DefaultWarrantyMonths}.");
-        }
-        if (request.Components.Count > Model.Asset.MaxComponents)
-        {
-            violations.Add("components", $"An asset has at most {Model.Asset.MaxComponents} components.");
-        }
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < request.Components.Count && i < Model.Asset.MaxComponents; i++)
-        {
-            var component = request.Components[i];
-            violations.RequireText($"components[{i}].code", component.Code, 32).RequireText($"components[{i}].name", component.Name, 100);
-            if (!string.IsNullOrWhiteSpace(component.Code) && !codes.Add(component.Code.Trim()))
-            {
-                violations.Add($"components[{i}].code", $"Component code {component.Code.Trim()} is listed twice.");
-            }
-            if (component.WarrantyMonths is < 1 or > Model.Asset.MaxWarrantyMonths)
-            {
-                violations.Add($"components[{i}].warranty_months", $"warranty_months must be 1 to {Model.Asset.MaxWarrantyMonths}.");
-            }
         }
         violations.ThrowIfAny();
 
@@ -291,15 +261,9 @@ public sealed partial class CustomerGrpcService
             {
                 throw ValidationException.ForField("site_id", "site_id names no site of the customer.");
             }
-            var serialNumber = request.SerialNumber.Trim();
-            // Unique across the suite, whoever's it is: the answer says only that the number is taken.
-            if (await db.Assets.AnyAsync(a => a.SerialNumber == serialNumber, context.CancellationToken))
-            {
-                throw new AlreadyExistsException($"An asset with serial number {serialNumber} is registered already.");
-            }
-            var asset = new Model.Asset(Guid.CreateVersion7(), customer.Id, siteId, request.Model.Trim(), serialNumber, acceptedOn!.Value,
-                request.SoftwareVersion.Trim(), request.WarrantyMonths == 0 ? Model.Asset.DefaultWarrantyMonths : request.WarrantyMonths,
-                request.Components.Select(c => new Model.Component(c.Code.Trim(), c.Name.Trim(), c.WarrantyMonths)));
+            await AssetFields.RequireUnregisteredAsync(db, [request.SerialNumber.Trim()], context.CancellationToken);
+            var asset = AssetFields.New(customer.Id, siteId, acceptedOn!.Value, request.Model, request.SerialNumber, request.SoftwareVersion,
+                request.WarrantyMonths, request.Components);
             db.Assets.Add(asset);
             // A lookup of this serial number before it existed is not cached (a miss is not), so nothing is stale.
             return asset.ToProto();

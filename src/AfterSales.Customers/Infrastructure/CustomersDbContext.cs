@@ -16,15 +16,21 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<ReturnVisitPlan> ReturnVisitPlans => Set<ReturnVisitPlan>();
     public DbSet<ReturnVisit> ReturnVisits => Set<ReturnVisit>();
     public DbSet<Training> Trainings => Set<Training>();
+    public DbSet<Project> Projects => Set<Project>();
 
     /// <summary>The next number of a customer file opened through the API (a sequence: never repeated, gaps allowed).</summary>
     public async Task<long> NextCustomerNumberAsync(CancellationToken cancellationToken) =>
         (await Database.SqlQuery<long>($"SELECT nextval('customers.\"CustomerNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
 
+    /// <summary>The next number of a project (a sequence: never repeated, gaps allowed).</summary>
+    public async Task<long> NextProjectNumberAsync(CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<long>($"SELECT nextval('customers.\"ProjectNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Customers);
         modelBuilder.HasSequence<long>("CustomerNumbers").StartsAt(1);
+        modelBuilder.HasSequence<long>("ProjectNumbers").StartsAt(1);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomersDbContext).Assembly);
         modelBuilder.AddPlatformTables();
     }

@@ -35,8 +35,28 @@ public sealed class Asset
     /// <summary>Parts that carry their own warranty period (§10 五.1).</summary>
     public List<Component> Components { get; private set; } = [];
 
+    /// <summary>The project that installed it, when it was registered at the project's acceptance.</summary>
+    public Guid? ProjectId { get; private set; }
+
+    /// <summary>Its warranty certificate (保修证书) in documents, and when it was recorded as issued.</summary>
+    public Guid? CertificateDocumentId { get; private set; }
+    public DateTimeOffset? CertificateIssuedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
+
+    /// <summary>Registered by <paramref name="projectId"/>'s acceptance.</summary>
+    public void InstalledBy(Guid projectId) => ProjectId = projectId;
+
+    /// <summary>Records its warranty certificate as issued; once.</summary>
+    public void IssueCertificate(Guid documentId, DateTimeOffset at)
+    {
+        if (CertificateIssuedAt is not null)
+        {
+            throw new PreconditionFailedException($"The warranty certificate of {SerialNumber} was issued at {CertificateIssuedAt:yyyy-MM-dd HH:mm} already.");
+        }
+        (CertificateDocumentId, CertificateIssuedAt) = (documentId, at);
+    }
 
     /// <summary>When a contract names no warranty: two years from acceptance (§5, as the tender documents set it).</summary>
     public const int DefaultWarrantyMonths = 24;

@@ -27,6 +27,7 @@ internal static class Extensions
         builder.AddServiceClient<TicketService.TicketServiceClient>(ResourceNames.Tickets, TicketService.Descriptor);
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
+        builder.AddServiceClient<ProjectService.ProjectServiceClient>(ResourceNames.Customers, ProjectService.Descriptor);
         builder.Services.AddScoped<SubjectDirectory>();
     }
 }

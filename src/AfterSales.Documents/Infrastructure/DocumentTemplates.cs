@@ -29,6 +29,11 @@ internal sealed class DocumentTemplates : IReferenceDataSeeder<DocumentsDbContex
         new(Guid.Parse("4a000000-0000-4000-8000-000000000009"), CompensationAgreement, "赔偿协议书", 1, SubjectKind.Ticket),
         // The record of a yearly return visit, signed by the customer (§8 3.1).
         new(Guid.Parse("4a000000-0000-4000-8000-00000000000a"), "RETURN-VISIT-RECORD", "回访记录", 1, SubjectKind.Customer),
+        // A project's handover, step by step (§8 1–2, §9).
+        new(Guid.Parse("4a000000-0000-4000-8000-00000000000b"), "DELIVERY-NOTICE", "发货通知单", 1, SubjectKind.Project),
+        new(Guid.Parse("4a000000-0000-4000-8000-00000000000c"), "INSTALLATION-REPORT", "安装报告", 1, SubjectKind.Project),
+        new(Guid.Parse("4a000000-0000-4000-8000-00000000000d"), "COMMISSIONING-REPORT", "调试报告", 1, SubjectKind.Project),
+        new(Guid.Parse("4a000000-0000-4000-8000-00000000000e"), "ACCEPTANCE-REPORT", "验收报告", 1, SubjectKind.Project),
     ];
 
     public async Task SeedAsync(DocumentsDbContext context, CancellationToken cancellationToken)

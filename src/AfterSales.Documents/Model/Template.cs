@@ -8,6 +8,7 @@ public enum SubjectKind
     Asset = 3,
     Contract = 4,
     Station = 5,
+    Project = 6,
 }
 
 /// <summary>A form the suite renders and archives (§6), titled in Chinese as the regulations print it.</summary>

@@ -14,7 +14,8 @@ namespace AfterSales.Documents.Services;
 public sealed class SubjectDirectory(
     TicketService.TicketServiceClient tickets,
     StationService.StationServiceClient stations,
-    CustomerService.CustomerServiceClient customers)
+    CustomerService.CustomerServiceClient customers,
+    ProjectService.ProjectServiceClient projects)
 {
     /// <summary>The station <paramref name="subjectId"/> belongs to, or null when the caller knows no such subject.</summary>
     public async Task<Guid?> FindStationAsync(SubjectKind kind, Guid subjectId, CancellationToken cancellationToken)
@@ -31,6 +32,8 @@ public sealed class SubjectDirectory(
                     new GetAssetRequest { AssetId = id }, cancellationToken: cancellationToken)).CustomerId, cancellationToken),
                 SubjectKind.Contract => Guid.Parse((await customers.GetContractAsync(
                     new GetContractRequest { ContractId = id }, cancellationToken: cancellationToken)).ServingStationId),
+                SubjectKind.Project => Guid.Parse((await projects.GetProjectAsync(
+                    new GetProjectRequest { ProjectId = id }, cancellationToken: cancellationToken)).ServingStationId),
                 // A station is listed only to itself and to internal staff.
                 SubjectKind.Station => (await stations.ListStationsAsync(new ListStationsRequest(), cancellationToken: cancellationToken))
                     .Stations.Any(s => Guid.Parse(s.StationId) == subjectId) ? subjectId : null,

@@ -39,6 +39,7 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
         SubjectKind.Asset => "WARRANTY-CERTIFICATE",
         SubjectKind.Contract => "EXPIRY-NOTICE",
         SubjectKind.Station => "MONTHLY-REPORT",
+        SubjectKind.Project => "ACCEPTANCE-REPORT",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown subject kind."),
     };
 
@@ -71,6 +72,7 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
     [InlineData(SubjectKind.Asset)]
     [InlineData(SubjectKind.Contract)]
     [InlineData(SubjectKind.Station)]
+    [InlineData(SubjectKind.Project)]
     public async Task A_station_archiving_about_another_station_s_subject_gets_exactly_the_answer_of_a_missing_id(SubjectKind kind)
     {
         var ningbos = await Subjects.OfKindAsync(kind, DemoIds.SerialNingbo);
@@ -91,6 +93,7 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
     [InlineData(SubjectKind.Asset)]
     [InlineData(SubjectKind.Contract)]
     [InlineData(SubjectKind.Station)]
+    [InlineData(SubjectKind.Project)]
     public async Task Internal_staff_archiving_about_a_subject_that_does_not_exist_get_a_field_violation(SubjectKind kind)
     {
         var unknown = Guid.NewGuid().ToString();
@@ -156,6 +159,7 @@ public class DocumentIsolationTests(Suite suite) : SuiteTest(suite)
     [InlineData(SubjectKind.Asset)]
     [InlineData(SubjectKind.Contract)]
     [InlineData(SubjectKind.Station)]
+    [InlineData(SubjectKind.Project)]
     public async Task A_station_archives_about_its_own_subject_and_reads_the_copy_back(SubjectKind kind)
     {
         var own = await Subjects.OfKindAsync(kind, DemoIds.SerialUnderContract);

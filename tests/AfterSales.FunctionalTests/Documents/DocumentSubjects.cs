@@ -15,6 +15,8 @@ public sealed class DocumentSubjects(Suite suite)
 
     private CustomerService.CustomerServiceClient Customers => new(suite.Customers.Channel);
 
+    private ProjectService.ProjectServiceClient Projects => new(suite.Customers.Channel);
+
     /// <summary>Opens a ticket for the asset of <paramref name="serialNumber"/>; it belongs to the station serving that asset.</summary>
     public async Task<Ticket> NewTicketAsync(string serialNumber = DemoIds.SerialUnderContract) =>
         await Tickets.CreateTicketAsync(new CreateTicketRequest
@@ -42,6 +44,10 @@ public sealed class DocumentSubjects(Suite suite)
             AfterSales.Documents.V1.SubjectKind.Contract => asset.ContractId is { Length: > 0 } contract ? contract
                 : throw new InvalidOperationException($"The seeded asset {serialNumber} is under no contract."),
             AfterSales.Documents.V1.SubjectKind.Station => asset.ServingStationId,
+            AfterSales.Documents.V1.SubjectKind.Project => (await Projects.CreateProjectAsync(new CreateProjectRequest
+            {
+                CustomerId = asset.CustomerId, SiteId = asset.SiteId, Name = "冷水机组改造", DeliveryMode = DeliveryMode.Delivery,
+            })).ProjectId,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown subject kind."),
         };
     }

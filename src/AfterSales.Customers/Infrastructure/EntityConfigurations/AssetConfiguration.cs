@@ -16,6 +16,8 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => a.CustomerId);
         // Software releases are per model.
         builder.HasIndex(a => a.Model);
+        builder.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId);
+        builder.HasIndex(a => a.ProjectId);
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId);
         builder.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId);
         builder.OwnsMany(a => a.Components, components => components.ToJson());

@@ -26,6 +26,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
 
             modelBuilder.HasSequence("CustomerNumbers");
 
+            modelBuilder.HasSequence("ProjectNumbers");
+
             modelBuilder.Entity("AfterSales.Customers.Model.Asset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -35,6 +37,12 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.Property<DateOnly>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("CertificateDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CertificateIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -42,6 +50,9 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("SerialNumber")
                         .IsRequired()
@@ -70,6 +81,8 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Model");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("SerialNumber")
                         .IsUnique();
@@ -194,6 +207,98 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                     b.HasIndex("ServingStationId");
 
                     b.ToTable("Customers", "customers");
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AcceptanceReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("CommissionedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("CommissioningReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DeliveryMode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("DeliveryNoticeDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeliveryNoticeDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveryNoticeSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InstallationReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PickupOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServingStationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ShipmentDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("DeliveryNoticeDueAt")
+                        .HasFilter("\"DeliveryNoticeSentAt\" IS NULL");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ServingStationId", "Id");
+
+                    b.ToTable("Projects", "customers");
                 });
 
             modelBuilder.Entity("AfterSales.Customers.Model.Reminder", b =>
@@ -692,6 +797,10 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("AfterSales.Customers.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId");
+
                     b.HasOne("AfterSales.Customers.Model.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
@@ -797,6 +906,21 @@ namespace AfterSales.Customers.Infrastructure.Migrations
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("AfterSales.Customers.Model.Project", b =>
+                {
+                    b.HasOne("AfterSales.Customers.Model.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Customers.Model.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Customers.Model.ReturnVisit", b =>
