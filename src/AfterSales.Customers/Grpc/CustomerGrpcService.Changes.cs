@@ -299,6 +299,30 @@ public sealed partial class CustomerGrpcService
         return answer;
     }
 
+    [Access(StaffRoles.Receptionist, StaffRoles.Technician, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<Asset> RecordSoftwareUpgrade(RecordSoftwareUpgradeRequest request, ServerCallContext context)
+    {
+        new FieldViolations()
+            .RequireId("asset_id", request.AssetId, out var assetId)
+            .RequireText("software_version", request.SoftwareVersion, 32)
+            .ThrowIfAny();
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var (asset, _) = await FindAssetAsync(request.AssetId, assetId, context.CancellationToken);
+            var version = request.SoftwareVersion.Trim();
+            asset.UpgradeSoftware(version);
+            // The notices this upgrade answers are done; one for a still newer release stays open.
+            var notices = await db.Reminders
+                .Where(r => r.Kind == Model.ReminderKind.SoftwareUpdate && r.SubjectId == asset.Id && r.HandledAt == null)
+                .ToListAsync(context.CancellationToken);
+            foreach (var notice in notices.Where(n => !Model.SoftwareVersions.IsOlder(version, n.Occasion)))
+            {
+                notice.Handle($"Upgraded to {version}.", caller.Subject, calendar.Now);
+            }
+            return asset.ToProto();
+        });
+    }
+
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListWarrantyChangesResponse> ListWarrantyChanges(ListWarrantyChangesRequest request, ServerCallContext context)
     {

@@ -42,6 +42,7 @@ internal static class CustomerMappings
         SoftwareVersion = asset.SoftwareVersion,
         WarrantyMonths = asset.WarrantyMonths,
         Components = { asset.Components.Select(c => new V1.Component { Code = c.Code, Name = c.Name, WarrantyMonths = c.WarrantyMonths }) },
+        ProjectId = asset.ProjectId?.ToString() ?? "",
     };
 
     /// <param name="servingStationId">The station that serves the contract's customer.</param>

@@ -45,6 +45,16 @@ public sealed class Asset
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
+    /// <summary>Records the software version now installed: an upgrade, never a step back to an older one.</summary>
+    public void UpgradeSoftware(string version)
+    {
+        if (!SoftwareVersions.IsOlder(SoftwareVersion, version))
+        {
+            throw new PreconditionFailedException($"{SerialNumber} runs software {SoftwareVersion}, which is not older than {version}.");
+        }
+        SoftwareVersion = version;
+    }
+
     /// <summary>Registered by <paramref name="projectId"/>'s acceptance.</summary>
     public void InstalledBy(Guid projectId) => ProjectId = projectId;
 

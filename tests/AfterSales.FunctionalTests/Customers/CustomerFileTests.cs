@@ -60,6 +60,11 @@ public class CustomerFileTests(Suite suite) : SuiteTest(suite)
             sites = new[] { new { name = "门诊楼", address = "杭州市西湖区天目山路 305 号", region = "ZJ-HZ", distanceKm = 15 } },
         });
         var customer = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var withSite = await http.PostAsJsonAsync($"/api/customers/v1/customers/{customer.GetProperty("customerId").GetString()}/sites", new
+        {
+            site = new { name = "住院部", address = "杭州市西湖区天目山路 307 号", region = "ZJ-HZ", distanceKm = 16 },
+            requestId = Guid.NewGuid().ToString(),
+        });
         var serial = $"XO/A {Guid.NewGuid():N}"[..30];
         var registered = await http.PostAsJsonAsync("/api/customers/v1/assets", new
         {
@@ -73,6 +78,7 @@ public class CustomerFileTests(Suite suite) : SuiteTest(suite)
         var entitlement = await http.GetFromJsonAsync<JsonElement>($"/api/customers/v1/entitlements/{Uri.EscapeDataString(serial)}");
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(2, (await withSite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sites").GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
         Assert.Equal("SERVICE_CATEGORY_PAID", entitlement.GetProperty("category").GetString());
         Assert.Contains("2019-03-15", entitlement.GetProperty("reason").GetString(), StringComparison.Ordinal);

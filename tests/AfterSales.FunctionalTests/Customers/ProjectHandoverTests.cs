@@ -102,6 +102,7 @@ public class ProjectHandoverTests(Suite suite) : SuiteTest(suite)
             Assets = { Installed("AquaChill 500"), Installed("AquaChill Ctrl") }, RequestId = Guid.NewGuid().ToString(),
         });
         var entitlement = await station.Customers.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = accepted.Assets[0].SerialNumber });
+        var installed = await station.Customers.GetAssetAsync(new GetAssetRequest { AssetId = accepted.Assets[0].AssetId });
         var overdueCertificates = new ListProjectsRequest { CustomerId = customer.CustomerId, Attention = ProjectAttention.CertificatesOverdue };
         var listedUncertified = await projects.ListProjectsAsync(overdueCertificates);
         Project? certified = null;
@@ -132,6 +133,7 @@ public class ProjectHandoverTests(Suite suite) : SuiteTest(suite)
         Assert.True(accepted.CertificatesOverdue);
         Assert.All(accepted.Assets, a => Assert.Equal(acceptedOn.AddMonths(24), a.WarrantyEndsOn.ToDateOnly()));
         Assert.Equal(AfterSales.Common.V1.ServiceCategory.Free, entitlement.Category);
+        Assert.Equal((created.ProjectId, customer.Sites[0].SiteId, acceptedOn), (installed.ProjectId, installed.SiteId, installed.AcceptedOn.ToDateOnly()));
         Assert.Equal(created.ProjectId, Assert.Single(listedUncertified.Projects).ProjectId);
         Assert.False(certified!.CertificatesOverdue);
         Assert.All(certified.Assets, a => Assert.NotEmpty(a.CertificateDocumentId));

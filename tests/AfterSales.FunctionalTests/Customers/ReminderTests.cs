@@ -171,8 +171,20 @@ public class ReminderTests(Suite suite) : SuiteTest(suite)
         var unknown = await Assert.ThrowsAsync<RpcException>(() => manager.AnnounceSoftwareReleaseAsync(
             new AnnounceSoftwareReleaseRequest { Model = Unique.Name("NoSuchModel"), Version = "1.0", RequestId = Guid.NewGuid().ToString() }).ResponseAsync);
         await Task.Delay(TimeSpan.FromSeconds(1));
+        var upgraded = await customers.RecordSoftwareUpgradeAsync(new RecordSoftwareUpgradeRequest
+        {
+            AssetId = oldAsset.AssetId, SoftwareVersion = "2.10.0", RequestId = Guid.NewGuid().ToString(),
+        });
+        var downgrade = await Assert.ThrowsAsync<RpcException>(() => customers.RecordSoftwareUpgradeAsync(new RecordSoftwareUpgradeRequest
+        {
+            AssetId = oldAsset.AssetId, SoftwareVersion = "2.9.9", RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var openAfter = await Care(station.Caller).ListRemindersAsync(notices);
 
         Assert.Equal(1, announced.AssetsOnOlderVersions);
+        Assert.Equal("2.10.0", upgraded.SoftwareVersion);
+        Assert.Equal(StatusCode.FailedPrecondition, downgrade.StatusCode);
+        Assert.Empty(openAfter.Reminders);
         Assert.Equal((oldAsset.AssetId, oldAsset.SerialNumber), (notice.SubjectId, notice.SubjectLabel));
         Assert.Contains("2.9.4", notice.Summary, StringComparison.Ordinal);
         Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
