@@ -52,8 +52,13 @@ public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, Reques
             return;
         }
 
-        var status = context.Items[ErrorInterceptor.StatusItemKey] as Google.Rpc.Status ?? ReadStatus(buffer, context.Response.StatusCode);
-        var problem = ToProblem(status);
+        var httpStatus = context.Response.StatusCode;
+        var status = context.Items[ErrorInterceptor.StatusItemKey] as Google.Rpc.Status ?? ReadStatus(buffer, httpStatus);
+        // A client error the routing answered itself (a method the path does not take, a media type it does not
+        // read) is the caller's to fix: said as such with its own HTTP status, never as INTERNAL.
+        var problem = (Code)status.Code == Code.Internal && httpStatus is >= StatusCodes.Status400BadRequest and < StatusCodes.Status500InternalServerError
+            ? ToProblem(ClientError(context, httpStatus), httpStatus)
+            : ToProblem(status);
         context.Response.Headers.ContentLength = null;
         await problem.ExecuteAsync(context);
     }
@@ -86,8 +91,17 @@ public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, Reques
         return true;
     }
 
+    private static Google.Rpc.Status ClientError(HttpContext context, int httpStatus) => httpStatus == StatusCodes.Status405MethodNotAllowed
+        ? new Google.Rpc.Status
+        {
+            Code = (int)Code.Unimplemented,
+            Message = $"{context.Request.Method} is not a method of {context.Request.Path}; it takes {context.Response.Headers.Allow}.",
+        }
+        : new Google.Rpc.Status { Code = (int)Code.InvalidArgument, Message = $"The request was refused ({ReasonPhrases.GetReasonPhrase(httpStatus)})." };
+
     /// <summary>The problem response for a gRPC status; public so the gateway answers its own errors alike.</summary>
-    public static IResult ToProblem(Google.Rpc.Status status)
+    /// <param name="httpStatus">The HTTP status, when not the one of the gRPC code.</param>
+    public static IResult ToProblem(Google.Rpc.Status status, int? httpStatus = null)
     {
         var code = (Code)status.Code;
         var extensions = new Dictionary<string, object?> { ["grpcStatus"] = StatusNames.Of(code) };
@@ -97,9 +111,9 @@ public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, Reques
             var errors = badRequest.FieldViolations
                 .GroupBy(v => v.Field)
                 .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
-            return Results.ValidationProblem(errors, detail: status.Message, statusCode: StatusNames.HttpStatusOf(code), extensions: extensions);
+            return Results.ValidationProblem(errors, detail: status.Message, statusCode: httpStatus ?? StatusNames.HttpStatusOf(code), extensions: extensions);
         }
-        return Results.Problem(detail: status.Message, statusCode: StatusNames.HttpStatusOf(code), extensions: extensions);
+        return Results.Problem(detail: status.Message, statusCode: httpStatus ?? StatusNames.HttpStatusOf(code), extensions: extensions);
     }
 
     /// <summary>An error the interceptor did not see (e.g. a malformed JSON body): read what transcoding wrote.</summary>

@@ -154,6 +154,33 @@ public class GarbageInputTests(Suite suite) : SuiteTest(suite)
         Assert.Equal(0, await TicketsCreatedAsync());
     }
 
+    [Fact]
+    public async Task A_method_a_json_path_does_not_take_is_a_405_problem_saying_which_it_takes_and_creates_nothing()
+    {
+        using var http = Gateway.HttpAs(Station);
+
+        var response = await http.PutAsync("/api/tickets/v1/tickets", Json(IntakeJson()));
+        var listed = await http.GetAsync("/api/documents/v1/documents");
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed, "UNIMPLEMENTED");
+        Assert.Contains("PUT", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Problems.AssertProblemAsync(listed, HttpStatusCode.MethodNotAllowed, "UNIMPLEMENTED");
+        Assert.Equal(0, await TicketsCreatedAsync());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_client_error_problem_and_creates_nothing()
+    {
+        using var http = Gateway.HttpAs(Station);
+
+        var response = await http.PostAsync("/api/tickets/v1/tickets", new StringContent(IntakeJson(), Encoding.UTF8, "text/plain"));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.NotEqual("INTERNAL", problem.GetProperty("grpcStatus").GetString());
+        Assert.Equal(0, await TicketsCreatedAsync());
+    }
+
     [Theory]
     [InlineData(1_000_000_000)]
     [InlineData(int.MaxValue)]
