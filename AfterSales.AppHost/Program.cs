@@ -22,6 +22,8 @@ var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.
 // each calls the other.
 tickets.WithReference(documents);
 customers.WithReference(tickets).WithReference(documents);
+// Inventory draws requisitions for tickets, and keeps ledgers for stations, of the tickets service.
+inventory.WithReference(tickets);
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)

@@ -12,5 +12,7 @@ var app = builder.Build();
 
 app.MapGrpcPlatform();
 app.MapGrpcService<InventoryGrpcService>();
+app.MapGrpcService<StockGrpcService>();
+app.MapGrpcService<PlanningGrpcService>();
 
 app.Run();

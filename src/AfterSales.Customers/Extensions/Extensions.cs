@@ -4,9 +4,9 @@ using AfterSales.Customers.Services;
 using AfterSales.Documents.V1;
 using AfterSales.Events.V1;
 using AfterSales.Platform.Data;
-using AfterSales.Platform.Documents;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Peers;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.V1;
 

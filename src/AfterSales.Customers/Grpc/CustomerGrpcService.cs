@@ -7,6 +7,7 @@ using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
+using AfterSales.Platform.Peers;
 using AfterSales.Platform.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;

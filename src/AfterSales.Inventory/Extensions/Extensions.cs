@@ -1,6 +1,12 @@
 using AfterSales.Inventory.Infrastructure;
+using AfterSales.Inventory.Model;
+using AfterSales.Inventory.Services;
 using AfterSales.Platform.Data;
+using AfterSales.Platform.Events;
+using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Peers;
 using AfterSales.ServiceDefaults;
+using AfterSales.Tickets.V1;
 
 namespace AfterSales.Inventory.Extensions;
 
@@ -9,5 +15,14 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InventoryDbContext, InventorySeeder>(ResourceNames.Inventory);
+        // Issued parts are published (PartsIssued) for billing and the consumption reports.
+        builder.AddEventOutbox<InventoryDbContext>();
+        // Requisitions are for tickets, and station ledgers for stations, that the tickets service keeps.
+        builder.AddServiceClient<TicketService.TicketServiceClient>(ResourceNames.Tickets, TicketService.Descriptor);
+        builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
+        builder.Services.AddScoped<StationDirectory>();
+        builder.Services.Configure<AbcOptions>(builder.Configuration.GetSection(AbcOptions.SectionName));
+        builder.Services.AddScoped<AbcRunner>();
+        builder.Services.AddHostedService<AbcScheduler>();
     }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Platform.Grpc;
+using Google.Protobuf.WellKnownTypes;
 using Model = AfterSales.Inventory.Model;
 using V1 = AfterSales.Inventory.V1;
 
@@ -16,6 +17,8 @@ internal static class InventoryMappings
         Specification = part.Specification,
         UnitPrice = ProtoConversions.ToMoney(part.UnitPrice),
         AbcClass = part.AbcClass is { } abcClass ? (V1.AbcClass)abcClass : V1.AbcClass.Unspecified,
+        SafetyStock = part.SafetyStock,
+        ReorderPoint = part.ReorderPoint,
     };
 
     public static V1.StockLevel ToProto(this Model.StockLevel level, Model.Warehouse warehouse) => new()
@@ -30,5 +33,104 @@ internal static class InventoryMappings
         OnHand = level.OnHand,
         Reserved = level.Reserved,
         Available = level.Available,
+    };
+
+    public static V1.Movement ToProto(this Model.Movement movement, string partNumber) => new()
+    {
+        MovementId = movement.Id.ToString(),
+        WarehouseId = movement.WarehouseId.ToString(),
+        PartId = movement.PartId.ToString(),
+        PartNumber = partNumber,
+        Kind = (V1.MovementKind)movement.Kind,
+        OnHandChange = movement.OnHandChange,
+        ReservedChange = movement.ReservedChange,
+        OnHandAfter = movement.OnHandAfter,
+        ReservedAfter = movement.ReservedAfter,
+        Reference = movement.Reference,
+        BookedBy = movement.BookedBy,
+        BookedAt = Timestamp.FromDateTimeOffset(movement.BookedAt),
+    };
+
+    public static V1.Requisition ToProto(this Model.Requisition requisition) => new()
+    {
+        RequisitionId = requisition.Id.ToString(),
+        Code = requisition.Code,
+        TicketId = requisition.TicketId.ToString(),
+        TicketNumber = requisition.TicketNumber,
+        StationId = requisition.StationId.ToString(),
+        WarehouseId = requisition.WarehouseId.ToString(),
+        Status = (V1.RequisitionStatus)requisition.Status,
+        Lines = { requisition.Lines.Select(l => new V1.RequisitionLine { PartId = l.PartId.ToString(), PartNumber = l.PartNumber, Quantity = l.Quantity }) },
+        ProposedBy = requisition.ProposedBy,
+        ProposedAt = Timestamp.FromDateTimeOffset(requisition.ProposedAt),
+        DecidedBy = requisition.DecidedBy ?? "",
+        DecidedAt = requisition.DecidedAt is { } decided ? Timestamp.FromDateTimeOffset(decided) : null,
+        Reason = requisition.Reason ?? "",
+        IssuedBy = requisition.IssuedBy ?? "",
+        IssuedAt = requisition.IssuedAt is { } issued ? Timestamp.FromDateTimeOffset(issued) : null,
+    };
+
+    /// <param name="parts">The requisition's parts, for their prices of the day.</param>
+    public static Events.V1.PartsIssued ToIssuedEvent(this Model.Requisition requisition, IReadOnlyDictionary<Guid, Model.Part> parts) => new()
+    {
+        RequisitionId = requisition.Id.ToString(),
+        Code = requisition.Code,
+        TicketId = requisition.TicketId.ToString(),
+        TicketNumber = requisition.TicketNumber,
+        StationId = requisition.StationId.ToString(),
+        WarehouseId = requisition.WarehouseId.ToString(),
+        Parts =
+        {
+            requisition.Lines.Select(l => new Events.V1.IssuedPart
+            {
+                PartId = l.PartId.ToString(), PartNumber = l.PartNumber, Quantity = l.Quantity, UnitPrice = ProtoConversions.ToMoney(parts[l.PartId].UnitPrice),
+            }),
+        },
+        IssuedAt = requisition.IssuedAt is { } issued ? Timestamp.FromDateTimeOffset(issued) : null,
+    };
+
+    public static V1.AbcRun ToProto(this Model.AbcRun run, bool withResults)
+    {
+        var proto = new V1.AbcRun
+        {
+            RunId = run.Id.ToString(),
+            Trigger = run.Trigger.WireName(),
+            Period = run.Period ?? "",
+            WindowFrom = Timestamp.FromDateTimeOffset(run.WindowFrom),
+            WindowTo = Timestamp.FromDateTimeOffset(run.WindowTo),
+            AShare = (double)run.AShare,
+            BShare = (double)run.BShare,
+            RanBy = run.RanBy,
+            RanAt = Timestamp.FromDateTimeOffset(run.RanAt),
+            ClassAParts = run.Results.Count(r => r.Class == Model.AbcClass.A),
+            ClassBParts = run.Results.Count(r => r.Class == Model.AbcClass.B),
+            ClassCParts = run.Results.Count(r => r.Class == Model.AbcClass.C),
+        };
+        if (withResults)
+        {
+            proto.Results.AddRange(run.Results.Select(r => new V1.AbcResult
+            {
+                PartId = r.PartId.ToString(),
+                PartNumber = r.PartNumber,
+                IssuedUnits = r.IssuedUnits,
+                ConsumptionValue = ProtoConversions.ToMoney(r.ConsumptionValue),
+                AbcClass = (V1.AbcClass)r.Class,
+                SafetyStock = r.SafetyStock,
+                ReorderPoint = r.ReorderPoint,
+            }));
+        }
+        return proto;
+    }
+
+    public static V1.PurchaseSuggestion ToProto(this Services.PurchaseSuggestion suggestion) => new()
+    {
+        PartId = suggestion.Part.Id.ToString(),
+        PartNumber = suggestion.Part.PartNumber,
+        Name = suggestion.Part.Name,
+        AbcClass = suggestion.Part.AbcClass is { } abcClass ? (V1.AbcClass)abcClass : V1.AbcClass.Unspecified,
+        Available = suggestion.Available,
+        SafetyStock = suggestion.Part.SafetyStock,
+        ReorderPoint = suggestion.Part.ReorderPoint,
+        SuggestedQuantity = suggestion.SuggestedQuantity,
     };
 }

@@ -10,10 +10,19 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
     public DbSet<Part> Parts => Set<Part>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<Movement> Movements => Set<Movement>();
+    public DbSet<ReceivingSlip> ReceivingSlips => Set<ReceivingSlip>();
+    public DbSet<Requisition> Requisitions => Set<Requisition>();
+    public DbSet<AbcRun> AbcRuns => Set<AbcRun>();
+
+    /// <summary>The next number of a requisition (a sequence: never repeated, gaps allowed).</summary>
+    public async Task<long> NextRequisitionNumberAsync(CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<long>($"SELECT nextval('inventory.\"RequisitionNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Inventory);
+        modelBuilder.HasSequence<long>("RequisitionNumbers").StartsAt(1);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly);
         modelBuilder.AddPlatformTables();
     }

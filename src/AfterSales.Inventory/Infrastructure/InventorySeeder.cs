@@ -1,4 +1,5 @@
 using AfterSales.Inventory.Model;
+using AfterSales.Platform;
 using AfterSales.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace AfterSales.Inventory.Infrastructure;
 /// and the ledgers of the Hangzhou and Ningbo stations. The parts' classes come from running the ABC rule
 /// over a year's demo consumption, as a periodic classification run would.
 /// </summary>
-internal sealed class InventorySeeder : IDbSeeder<InventoryDbContext>
+internal sealed class InventorySeeder(TimeProvider time) : IDbSeeder<InventoryDbContext>
 {
     public async Task SeedAsync(InventoryDbContext context, CancellationToken cancellationToken)
     {
@@ -41,21 +42,42 @@ internal sealed class InventorySeeder : IDbSeeder<InventoryDbContext>
         var filter = new Part(Guid.Parse("1a000000-0000-4000-8000-000000000008"), "P-GN-9001", "空调过滤网",
             "600×600 mm G4 初效", 85.00m);
 
-        // Units issued over the last year; the filter was never needed, so it lands in C whatever its price.
+        // Units issued from the central warehouse over the last year, booked as the issues they were, so the ABC
+        // run (and the month's scheduled one) classifies the demo parts from them; the filter was never needed,
+        // so it lands in C whatever its price.
         (Part Part, int UnitsPerYear)[] consumption =
         [
             (encoder, 24), (belt, 60), (roller, 200), (capacitor, 10), (seal, 4), (reader, 3), (magLock, 2), (filter, 0),
         ];
-        var classes = AbcClassification.Classify(
-            consumption.Select(c => new PartConsumption(c.Part.Id, c.Part.UnitPrice * c.UnitsPerYear)).ToList(),
-            AbcThresholds.Default);
-        foreach (var (part, _) in consumption)
+        var now = BusinessCalendar.ToStoredPrecision(time.GetUtcNow());
+        var options = new AbcOptions();
+        var year = consumption.ToDictionary(c => c.Part.Id, c => c.UnitsPerYear);
+        foreach (var result in AbcPlanning.Plan([.. consumption.Select(c => c.Part)], year, options.WindowDays, options))
         {
-            part.Classify(classes[part.Id]);
+            consumption.Single(c => c.Part.Id == result.PartId).Part.Plan(result);
         }
 
         context.Warehouses.AddRange(central, hangzhou, ningbo);
         context.Parts.AddRange(consumption.Select(c => c.Part));
+        var opening = new List<Movement>();
+        StockLevel Stock(Warehouse warehouse, Part part, int onHand, int reserved = 0)
+        {
+            var level = new StockLevel(warehouse.Id, part.Id);
+            if (warehouse == central && year[part.Id] is > 0 and var units)
+            {
+                // The year's issues: received, promised and handed out, months ago.
+                opening.Add(level.Receive(units, MovementKind.Receipt, DemoYear, DemoYear, now.AddDays(-300)));
+                opening.Add(level.Reserve(units, part.PartNumber, DemoYear, DemoYear, now.AddDays(-200)));
+                opening.Add(level.Issue(units, DemoYear, DemoYear, now.AddDays(-100)));
+            }
+            // Opening balances, booked as movements so each level is the sum of its ledger.
+            opening.Add(level.Receive(onHand, MovementKind.Receipt, OpeningBalance, OpeningBalance, now));
+            if (reserved > 0)
+            {
+                opening.Add(level.Reserve(reserved, part.PartNumber, OpeningBalance, OpeningBalance, now));
+            }
+            return level;
+        }
         context.StockLevels.AddRange(
             Stock(central, encoder, onHand: 6, reserved: 2),
             Stock(central, belt, onHand: 20),
@@ -73,17 +95,10 @@ internal sealed class InventorySeeder : IDbSeeder<InventoryDbContext>
             Stock(ningbo, encoder, onHand: 1),
             Stock(ningbo, belt, onHand: 2),
             Stock(ningbo, roller, onHand: 10));
+        context.Movements.AddRange(opening);
         await context.SaveChangesAsync(cancellationToken);
     }
 
-    private static StockLevel Stock(Warehouse warehouse, Part part, int onHand, int reserved = 0)
-    {
-        var level = new StockLevel(warehouse.Id, part.Id);
-        level.Receive(onHand);
-        if (reserved > 0)
-        {
-            level.Reserve(reserved);
-        }
-        return level;
-    }
+    private const string OpeningBalance = "OPENING-BALANCE";
+    private const string DemoYear = "DEMO-YEAR";
 }

@@ -36,5 +36,12 @@ public sealed class Part
     /// <summary>The class of the last classification run, or null for a part that has not been through one.</summary>
     public AbcClass? AbcClass { get; private set; }
 
+    /// <summary>Units kept back against late deliveries, and the level at which the part is reordered (set by the ABC run).</summary>
+    public int SafetyStock { get; private set; }
+    public int ReorderPoint { get; private set; }
+
     public void Classify(AbcClass abcClass) => AbcClass = abcClass;
+
+    /// <summary>Takes a classification run's result for the part.</summary>
+    public void Plan(AbcResult result) => (AbcClass, SafetyStock, ReorderPoint) = (result.Class, result.SafetyStock, result.ReorderPoint);
 }

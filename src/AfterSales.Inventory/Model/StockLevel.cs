@@ -32,21 +32,61 @@ public sealed class StockLevel
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): two stations reserving the last unit never both win.</summary>
     public uint Version { get; private set; }
 
-    /// <summary>Books units received into the warehouse (接收单, §2 3.7.2).</summary>
-    public void Receive(int quantity)
+    /// <summary>Books units received into the warehouse (接收单, §2 3.7.2), or sent to it from another.</summary>
+    public Movement Receive(int quantity, MovementKind kind, string reference, string actor, DateTimeOffset at)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (kind is not (MovementKind.Receipt or MovementKind.TransferIn))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Stock arrives by a receipt or a transfer.");
+        }
         OnHand = checked(OnHand + quantity);
+        return Booked(kind, quantity, 0, reference, actor, at);
+    }
+
+    /// <summary>Sends available units to another warehouse: only what is not promised can leave.</summary>
+    public Movement TransferOut(int quantity, string partNumber, string reference, string actor, DateTimeOffset at)
+    {
+        RequireAvailable(quantity, partNumber, "sent");
+        OnHand -= quantity;
+        return Booked(MovementKind.TransferOut, -quantity, 0, reference, actor, at);
     }
 
     /// <summary>Promises units to a requisition; only what is available can be promised.</summary>
-    public void Reserve(int quantity)
+    public Movement Reserve(int quantity, string partNumber, string reference, string actor, DateTimeOffset at)
+    {
+        RequireAvailable(quantity, partNumber, "reserved");
+        Reserved += quantity;
+        return Booked(MovementKind.Reservation, 0, quantity, reference, actor, at);
+    }
+
+    /// <summary>Gives back units promised to a requisition that will not be issued.</summary>
+    public Movement Release(int quantity, string reference, string actor, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quantity, Reserved);
+        Reserved -= quantity;
+        return Booked(MovementKind.Release, 0, -quantity, reference, actor, at);
+    }
+
+    /// <summary>Hands out units promised to a requisition: they leave the warehouse and the promise with them.</summary>
+    public Movement Issue(int quantity, string reference, string actor, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quantity, Reserved);
+        (OnHand, Reserved) = (OnHand - quantity, Reserved - quantity);
+        return Booked(MovementKind.Issue, -quantity, -quantity, reference, actor, at);
+    }
+
+    private void RequireAvailable(int quantity, string partNumber, string verb)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         if (quantity > Available)
         {
-            throw new PreconditionFailedException($"Only {Available} unit(s) are available; {quantity} cannot be reserved.");
+            throw new PreconditionFailedException($"Only {Available} unit(s) of {partNumber} are available; {quantity} cannot be {verb}.");
         }
-        Reserved += quantity;
     }
+
+    private Movement Booked(MovementKind kind, int onHandChange, int reservedChange, string reference, string actor, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(), WarehouseId, PartId, kind, onHandChange, reservedChange, OnHand, Reserved, reference, actor, at);
 }

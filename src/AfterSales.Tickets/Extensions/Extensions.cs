@@ -1,10 +1,10 @@
-using AfterSales.Platform.Documents;
 using AfterSales.Customers.V1;
 using AfterSales.Documents.V1;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform.Data;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Peers;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.Services;

@@ -1,9 +1,9 @@
-using AfterSales.Platform.Documents;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
+using AfterSales.Platform.Peers;
 using AfterSales.Platform.Security;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.Services;

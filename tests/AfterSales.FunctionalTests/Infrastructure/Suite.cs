@@ -184,7 +184,11 @@ public sealed class Suite : IAsyncLifetime
 
             // Customers asks tickets whether a serving station exists; tickets starts later, on a port chosen now.
             Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, CustomersSettings(findIdentity)));
-            Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, findIdentity));
+            // Inventory asks tickets about the tickets requisitions are for and the stations it keeps ledgers for.
+            Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, new Dictionary<string, string?>(findIdentity)
+            {
+                [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_ticketsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
+            }));
             Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity), _ticketsGrpcPort));
             // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
             // it gives up database retries at once, so a database outage reaches its consumer as failed attempts.

@@ -158,10 +158,10 @@ public sealed class TestData(
             {
                 var central = await db.Warehouses.SingleAsync(w => w.StationId == null);
                 var level = new StockLevel(central.Id, part.Id);
-                level.Receive(onHand);
+                db.Movements.Add(level.Receive(onHand, MovementKind.Receipt, "TEST", "test", DateTimeOffset.UtcNow));
                 if (reserved > 0)
                 {
-                    level.Reserve(reserved);
+                    db.Movements.Add(level.Reserve(reserved, part.PartNumber, "TEST", "test", DateTimeOffset.UtcNow));
                 }
                 db.StockLevels.Add(level);
             }

@@ -143,11 +143,11 @@ public class InventoryServiceTests(Suite suite) : SuiteTest(suite)
             var level = await CentralStockAsync(first, part.Id);
             await Suite.Inventory.WithDbAsync(async second =>
             {
-                (await CentralStockAsync(second, part.Id)).Reserve(4);
+                (await CentralStockAsync(second, part.Id)).Reserve(4, part.PartNumber, "RQ-1", "test", DateTimeOffset.UtcNow);
                 return await second.SaveChangesAsync();
             });
 
-            level.Reserve(4);
+            level.Reserve(4, part.PartNumber, "RQ-2", "test", DateTimeOffset.UtcNow);
 
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
             return 0;

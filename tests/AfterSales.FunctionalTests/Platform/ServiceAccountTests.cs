@@ -240,7 +240,7 @@ public sealed class ServiceAccountTests(Suite suite) : IClassFixture<Suite>
         Assert.Empty(refusals.Select(entry => entry.ToDictionary())
             .Where(entry => ResourceNames.Services.Contains((string?)entry["username"])
                 && !((string?)entry["client-info"] ?? "").Contains($"name={RefusalProbe}", StringComparison.Ordinal))
-            .Select(entry => $"{entry["username"]}: {entry["reason"]} {entry["object"]}"));
+            .Select(entry => $"{entry["username"]}: {entry["reason"]} {entry["object"]} ({entry["context"]}; {entry["client-info"]})"));
     }
 
     private static async Task AssertRefusedAsync(Func<Task> command)

@@ -5,12 +5,18 @@ namespace AfterSales.UnitTests.Inventory;
 
 public class StockLevelTests
 {
+    private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
+
     private static StockLevel Holding(int onHand)
     {
         var level = new StockLevel(Guid.NewGuid(), Guid.NewGuid());
-        level.Receive(onHand);
+        Receive(level, onHand);
         return level;
     }
+
+    private static Movement Receive(StockLevel level, int quantity) => level.Receive(quantity, MovementKind.Receipt, "SLIP-1", "alice", At);
+
+    private static Movement Reserve(StockLevel level, int quantity) => level.Reserve(quantity, "P-1", "RQ-1", "alice", At);
 
     [Fact]
     public void A_new_ledger_line_holds_nothing()
@@ -25,7 +31,7 @@ public class StockLevelTests
     {
         var level = Holding(5);
 
-        level.Receive(3);
+        Receive(level, 3);
 
         Assert.Equal((8, 0, 8), (level.OnHand, level.Reserved, level.Available));
     }
@@ -35,8 +41,8 @@ public class StockLevelTests
     {
         var level = Holding(5);
 
-        level.Reserve(2);
-        level.Reserve(3);
+        Reserve(level, 2);
+        Reserve(level, 3);
 
         Assert.Equal((5, 5, 0), (level.OnHand, level.Reserved, level.Available));
     }
@@ -45,9 +51,9 @@ public class StockLevelTests
     public void More_than_is_available_cannot_be_reserved_and_nothing_changes()
     {
         var level = Holding(5);
-        level.Reserve(4);
+        Reserve(level, 4);
 
-        var error = Assert.Throws<PreconditionFailedException>(() => level.Reserve(2));
+        var error = Assert.Throws<PreconditionFailedException>(() => Reserve(level, 2));
 
         Assert.Contains("Only 1", error.Message);
         Assert.Equal((5, 4, 1), (level.OnHand, level.Reserved, level.Available));
@@ -60,8 +66,40 @@ public class StockLevelTests
     {
         var level = Holding(5);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => level.Receive(quantity));
-        Assert.Throws<ArgumentOutOfRangeException>(() => level.Reserve(quantity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Receive(level, quantity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Reserve(level, quantity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => level.Issue(quantity, "RQ-1", "alice", At));
         Assert.Equal((5, 0), (level.OnHand, level.Reserved));
+    }
+
+    [Fact]
+    public void Every_change_is_a_movement_whose_figures_add_up_to_the_level()
+    {
+        var level = new StockLevel(Guid.NewGuid(), Guid.NewGuid());
+        var movements = new List<Movement>
+        {
+            Receive(level, 10),
+            level.TransferOut(3, "P-1", "TR-1", "alice", At),
+            Reserve(level, 4),
+            level.Release(1, "RQ-1", "alice", At),
+            level.Issue(3, "RQ-1", "alice", At),
+        };
+
+        Assert.Equal((4, 0), (level.OnHand, level.Reserved));
+        Assert.Equal((level.OnHand, level.Reserved), (movements.Sum(m => m.OnHandChange), movements.Sum(m => m.ReservedChange)));
+        Assert.Equal((level.OnHand, level.Reserved), (movements[^1].OnHandAfter, movements[^1].ReservedAfter));
+        Assert.Equal([MovementKind.Receipt, MovementKind.TransferOut, MovementKind.Reservation, MovementKind.Release, MovementKind.Issue],
+            movements.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public void Promised_units_cannot_be_sent_away_nor_more_issued_than_promised()
+    {
+        var level = Holding(5);
+        Reserve(level, 4);
+
+        Assert.Throws<PreconditionFailedException>(() => level.TransferOut(2, "P-1", "TR-1", "alice", At));
+        Assert.Throws<ArgumentOutOfRangeException>(() => level.Issue(5, "RQ-1", "alice", At));
+        Assert.Equal((5, 4), (level.OnHand, level.Reserved));
     }
 }

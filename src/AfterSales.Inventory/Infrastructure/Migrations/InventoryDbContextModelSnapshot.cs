@@ -23,6 +23,100 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("RequisitionNumbers");
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.AbcRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<decimal>("BShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("AbcRuns", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.Movement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnHandAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnHandChange")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ReservedAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReservedChange")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartId");
+
+                    b.HasIndex("WarehouseId", "Id");
+
+                    b.HasIndex("WarehouseId", "PartId", "Id");
+
+                    b.ToTable("Movements", "inventory");
+                });
+
             modelBuilder.Entity("AfterSales.Inventory.Model.Part", b =>
                 {
                     b.Property<Guid>("Id")
@@ -42,6 +136,12 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("ReorderPoint")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SafetyStock")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Specification")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -57,6 +157,103 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("Parts", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.ReceivingSlip", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("ReceivingSlips", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.Requisition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TicketNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("StationId", "Id");
+
+                    b.ToTable("Requisitions", "inventory");
                 });
 
             modelBuilder.Entity("AfterSales.Inventory.Model.StockLevel", b =>
@@ -287,6 +484,97 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecord", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.AbcRun", b =>
+                {
+                    b.OwnsMany("AfterSales.Inventory.Model.AbcResult", "Results", b1 =>
+                        {
+                            b1.Property<Guid>("AbcRunId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Class");
+
+                            b1.Property<decimal>("ConsumptionValue");
+
+                            b1.Property<int>("IssuedUnits");
+
+                            b1.Property<Guid>("PartId");
+
+                            b1.Property<string>("PartNumber")
+                                .IsRequired();
+
+                            b1.Property<int>("ReorderPoint");
+
+                            b1.Property<int>("SafetyStock");
+
+                            b1.HasKey("AbcRunId", "__synthesizedOrdinal");
+
+                            b1.ToTable("AbcRuns", "inventory");
+
+                            b1
+                                .ToJson("Results")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AbcRunId");
+                        });
+
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.Movement", b =>
+                {
+                    b.HasOne("AfterSales.Inventory.Model.Part", null)
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Inventory.Model.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.Requisition", b =>
+                {
+                    b.HasOne("AfterSales.Inventory.Model.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("AfterSales.Inventory.Model.RequisitionLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RequisitionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("PartId");
+
+                            b1.Property<string>("PartNumber")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.HasKey("RequisitionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Requisitions", "inventory");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequisitionId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AfterSales.Inventory.Model.StockLevel", b =>

@@ -1,10 +1,11 @@
 using AfterSales.Tickets.V1;
 
-namespace AfterSales.Customers.Services;
+namespace AfterSales.Platform.Peers;
 
 /// <summary>
 /// Whether a partner station is in the service network, which the tickets service keeps: a customer file is
-/// served by a station that exists. Asked on the caller's behalf, so a station only ever finds itself.
+/// served, and a station ledger kept, only for a station that exists. Asked on the caller's behalf, so a
+/// station only ever finds itself.
 /// </summary>
 public sealed class StationDirectory(StationService.StationServiceClient stations)
 {

@@ -1,7 +1,7 @@
 using AfterSales.Documents.V1;
 using AfterSales.Platform.Errors;
 
-namespace AfterSales.Platform.Documents;
+namespace AfterSales.Platform.Peers;
 
 /// <summary>
 /// Photos, reports and signed records a service's objects point to live in the documents service. Each id

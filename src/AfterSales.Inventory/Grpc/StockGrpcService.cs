@@ -1,0 +1,320 @@
+using AfterSales.Inventory.Infrastructure;
+using AfterSales.Inventory.V1;
+using AfterSales.Platform;
+using AfterSales.Platform.Errors;
+using AfterSales.Platform.Events;
+using AfterSales.Platform.Grpc;
+using AfterSales.Platform.Idempotency;
+using AfterSales.Platform.Peers;
+using AfterSales.Platform.Security;
+using AfterSales.Tickets.V1;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Model = AfterSales.Inventory.Model;
+
+namespace AfterSales.Inventory.Grpc;
+
+/// <summary>
+/// Stock that moves: each call books its movements and the stock levels they change in one transaction, once
+/// per request id. Stock levels carry a row version, so of two callers moving the same units at once one is
+/// refused (ABORTED, safe to retry with its request id) and nothing is ever promised or issued twice.
+/// </summary>
+public sealed class StockGrpcService(
+    InventoryDbContext db,
+    Caller caller,
+    BusinessCalendar calendar,
+    IdempotentRequests<InventoryDbContext> requests,
+    IEventOutbox outbox,
+    StationDirectory stations,
+    TicketService.TicketServiceClient tickets)
+    : StockService.StockServiceBase
+{
+    private const int MaxLines = 100;
+    private const int MaxQuantity = 10_000;
+
+    [Access(StaffRoles.Manager, StaffRoles.Admin)]
+    public override async Task<StockChange> ReceiveStock(ReceiveStockRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireText("slip_number", request.SlipNumber, Model.ReceivingSlip.MaxNumberLength)
+            .RequireText("supplier", request.Supplier, Model.ReceivingSlip.MaxSupplierLength);
+        var lines = CheckLines(violations, request.Lines, MaxLines);
+        violations.ThrowIfAny();
+        return await requests.SaveOnceAsync(request, context, async () =>
+        {
+            var slip = request.SlipNumber.Trim();
+            if (await db.ReceivingSlips.AnyAsync(s => s.Number == slip, context.CancellationToken))
+            {
+                throw new AlreadyExistsException($"Receiving slip {slip} was booked already.");
+            }
+            var now = calendar.Now;
+            db.ReceivingSlips.Add(new Model.ReceivingSlip(slip, request.Supplier.Trim(), caller.Subject, now));
+            var central = await db.Warehouses.SingleAsync(w => w.StationId == null, context.CancellationToken);
+            var parts = await PartsAsync(lines, context.CancellationToken);
+            var levels = await LevelsAsync(central.Id, lines, create: true, context.CancellationToken);
+            var movements = lines.Select(l => levels[l.PartId].Receive(l.Quantity, Model.MovementKind.Receipt, slip, caller.Subject, now)).ToList();
+            db.Movements.AddRange(movements);
+            return new StockChange { Movements = { movements.Select(m => m.ToProto(parts[m.PartId].PartNumber)) } };
+        });
+    }
+
+    [Access(StaffRoles.Manager, StaffRoles.Admin)]
+    public override async Task<StockChange> TransferStock(TransferStockRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireId("to_station_id", request.ToStationId, out var stationId)
+            .OptionalText("reason", request.Reason, 200);
+        var lines = CheckLines(violations, request.Lines, MaxLines);
+        violations.ThrowIfAny();
+        return await requests.SaveOnceAsync(request, context, async () =>
+        {
+            var ledger = await db.Warehouses.SingleOrDefaultAsync(w => w.StationId == stationId, context.CancellationToken);
+            if (ledger is null)
+            {
+                if (!await stations.ExistsAsync(stationId, context.CancellationToken))
+                {
+                    throw ValidationException.ForField("to_station_id", "to_station_id names no station of the service network.");
+                }
+                // The station's first stock opens its ledger (§2 3.7.6).
+                ledger = Model.Warehouse.StationLedger(Guid.CreateVersion7(), $"WH-{stationId.ToString("N")[..12].ToUpperInvariant()}",
+                    "特约服务站备件账", stationId);
+                db.Warehouses.Add(ledger);
+            }
+            var now = calendar.Now;
+            var reference = RequestText.NullIfBlank(request.Reason)?.Trim() is { } reason
+                ? reason[..Math.Min(reason.Length, Model.Movement.MaxReferenceLength)]
+                : "TRANSFER";
+            var central = await db.Warehouses.SingleAsync(w => w.StationId == null, context.CancellationToken);
+            var parts = await PartsAsync(lines, context.CancellationToken);
+            var from = await LevelsAsync(central.Id, lines, create: false, context.CancellationToken);
+            var to = await LevelsAsync(ledger.Id, lines, create: true, context.CancellationToken);
+            var movements = new List<Model.Movement>();
+            foreach (var line in lines)
+            {
+                var partNumber = parts[line.PartId].PartNumber;
+                var source = from.GetValueOrDefault(line.PartId)
+                    ?? throw new PreconditionFailedException($"The central warehouse holds no {partNumber}; none can be sent.");
+                movements.Add(source.TransferOut(line.Quantity, partNumber, reference, caller.Subject, now));
+                movements.Add(to[line.PartId].Receive(line.Quantity, Model.MovementKind.TransferIn, reference, caller.Subject, now));
+            }
+            db.Movements.AddRange(movements);
+            return new StockChange { Movements = { movements.Select(m => m.ToProto(parts[m.PartId].PartNumber)) } };
+        });
+    }
+
+    [Access(StaffRoles.Technician, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override async Task<Requisition> ProposeRequisition(ProposeRequisitionRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations().RequireId("ticket_id", request.TicketId, out var ticketId);
+        var lines = CheckLines(violations, request.Lines, Model.Requisition.MaxLines);
+        violations.ThrowIfAny();
+        return await requests.SaveOnceAsync(request, context, async () =>
+        {
+            // Asked on the caller's behalf: another station's ticket is as missing as one that does not exist.
+            Ticket ticket;
+            try
+            {
+                ticket = await tickets.GetTicketAsync(new GetTicketRequest { TicketId = request.TicketId }, cancellationToken: context.CancellationToken);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+            {
+                throw new NotFoundException("Ticket", request.TicketId);
+            }
+            if (ticket.Status is TicketStatus.Closed or TicketStatus.Cancelled)
+            {
+                throw new PreconditionFailedException($"Ticket {ticket.Number} is {StatusOf(ticket.Status)}: no parts are drawn for it.");
+            }
+            var stationId = Guid.Parse(ticket.StationId);
+            var ledger = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.StationId == stationId, context.CancellationToken)
+                ?? throw new PreconditionFailedException($"The station of ticket {ticket.Number} keeps no parts ledger yet: transfer stock to it first.");
+            var parts = await PartsAsync(lines, context.CancellationToken);
+            var number = await db.NextRequisitionNumberAsync(context.CancellationToken);
+            var requisition = new Model.Requisition(Guid.CreateVersion7(), $"RQ-{number:D6}", ticketId, ticket.Number, stationId, ledger.Id,
+                lines.Select(l => new Model.RequisitionLine(l.PartId, parts[l.PartId].PartNumber, l.Quantity)), caller.Subject, calendar.Now);
+            db.Requisitions.Add(requisition);
+            return requisition.ToProto();
+        });
+    }
+
+    [Access(StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<Requisition> ApproveRequisition(DecideRequisitionRequest request, ServerCallContext context) =>
+        DecideAsync(request, context, (requisition, levels, now) => requisition.Approve(levels, caller.Subject, now));
+
+    [Access(StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<Requisition> RejectRequisition(DecideRequisitionRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireText("reason", request.Reason, Model.Requisition.MaxReasonLength).ThrowIfAny();
+        return DecideAsync(request, context, (requisition, levels, now) => requisition.Reject(levels, request.Reason.Trim(), caller.Subject, now));
+    }
+
+    [Access(StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<Requisition> IssueRequisition(DecideRequisitionRequest request, ServerCallContext context) =>
+        DecideAsync(request, context, (requisition, levels, now) =>
+        {
+            var movements = requisition.Issue(levels, caller.Subject, now);
+            outbox.Enqueue(requisition.ToIssuedEvent(db.Parts.Local.ToDictionary(p => p.Id)));
+            return movements;
+        });
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<Requisition> GetRequisition(GetRequisitionRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("requisition_id", request.RequisitionId, out var id).ThrowIfAny();
+        var requisition = await db.Requisitions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken);
+        return caller.Visible(requisition, r => r.StationId, "Requisition", request.RequisitionId).ToProto();
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<ListRequisitionsResponse> ListRequisitions(ListRequisitionsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .OptionalId("ticket_id", request.TicketId, out var ticketId)
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
+        if (!Enum.IsDefined(request.Status))
+        {
+            violations.Add("status", "status must be PROPOSED, APPROVED, ISSUED or REJECTED, or unspecified for all.");
+        }
+        violations.ThrowIfAny();
+        var before = PageToken.DecodeId(request.PageToken);
+        var query = db.Requisitions.AsNoTracking().VisibleTo(caller, r => r.StationId);
+        if (request.Status != RequisitionStatus.Unspecified)
+        {
+            var status = (Model.RequisitionStatus)request.Status;
+            query = query.Where(r => r.Status == status);
+        }
+        if (ticketId is { } ticket)
+        {
+            query = query.Where(r => r.TicketId == ticket);
+        }
+        if (before is { } last)
+        {
+            query = query.Where(r => r.Id.CompareTo(last) < 0);
+        }
+        var size = PageToken.SizeOrDefault(request.PageSize);
+        var page = await query.OrderByDescending(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new ListRequisitionsResponse { Requisitions = { page.Take(size).Select(r => r.ToProto()) } };
+        if (page.Count > size)
+        {
+            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
+        }
+        return response;
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<ListMovementsResponse> ListMovements(ListMovementsRequest request, ServerCallContext context)
+    {
+        new FieldViolations()
+            .RequireId("warehouse_id", request.WarehouseId, out var warehouseId)
+            .OptionalId("part_id", request.PartId, out var partId)
+            .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
+            .ThrowIfAny();
+        var before = PageToken.DecodeId(request.PageToken);
+        var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == warehouseId, context.CancellationToken);
+        // The central warehouse is read by every station, a station's ledger by that station alone.
+        if (warehouse is null || (warehouse.StationId is { } owner && !caller.MaySee(owner)))
+        {
+            throw new NotFoundException("Warehouse", request.WarehouseId);
+        }
+        var query = db.Movements.AsNoTracking().Where(m => m.WarehouseId == warehouse.Id);
+        if (partId is { } part)
+        {
+            query = query.Where(m => m.PartId == part);
+        }
+        if (before is { } last)
+        {
+            query = query.Where(m => m.Id.CompareTo(last) < 0);
+        }
+        var size = PageToken.SizeOrDefault(request.PageSize);
+        var page = await query.OrderByDescending(m => m.Id)
+            .Join(db.Parts, m => m.PartId, p => p.Id, (m, p) => new { Movement = m, p.PartNumber })
+            .Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new ListMovementsResponse { Movements = { page.Take(size).Select(m => m.Movement.ToProto(m.PartNumber)) } };
+        if (page.Count > size)
+        {
+            response.NextPageToken = PageToken.Encode(page[size - 1].Movement.Id.ToString());
+        }
+        return response;
+    }
+
+    /// <summary>
+    /// Moves a requisition on: found as the caller may see it, with its ledger's levels of its parts, changed by
+    /// <paramref name="decide"/>, its movements booked, saved once per request id.
+    /// </summary>
+    private Task<Requisition> DecideAsync(DecideRequisitionRequest request, ServerCallContext context,
+        Func<Model.Requisition, IReadOnlyDictionary<Guid, Model.StockLevel>, DateTimeOffset, IReadOnlyList<Model.Movement>> decide)
+    {
+        new FieldViolations()
+            .RequireId("requisition_id", request.RequisitionId, out var id)
+            .OptionalText("reason", request.Reason, Model.Requisition.MaxReasonLength)
+            .ThrowIfAny();
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var requisition = caller.Visible(await db.Requisitions.SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken),
+                r => r.StationId, "Requisition", request.RequisitionId);
+            var partIds = requisition.Lines.Select(l => l.PartId).ToList();
+            await db.Parts.Where(p => partIds.Contains(p.Id)).LoadAsync(context.CancellationToken);
+            var levels = await db.StockLevels.Where(l => l.WarehouseId == requisition.WarehouseId && partIds.Contains(l.PartId))
+                .ToDictionaryAsync(l => l.PartId, context.CancellationToken);
+            db.Movements.AddRange(decide(requisition, levels, calendar.Now));
+            return requisition.ToProto();
+        });
+    }
+
+    private static List<(Guid PartId, int Quantity)> CheckLines(FieldViolations violations, IList<StockLine> lines, int max)
+    {
+        var checkedLines = new List<(Guid, int)>();
+        if (lines.Count is 0 || lines.Count > max)
+        {
+            violations.Add("lines", $"1 to {max} lines.");
+            return checkedLines;
+        }
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            violations.RequireId($"lines[{i}].part_id", lines[i].PartId, out var partId);
+            if (lines[i].Quantity is < 1 or > MaxQuantity)
+            {
+                violations.Add($"lines[{i}].quantity", $"quantity must be 1 to {MaxQuantity}.");
+            }
+            if (partId != Guid.Empty && !seen.Add(partId))
+            {
+                violations.Add($"lines[{i}].part_id", "A part is listed once; add its quantities up.");
+            }
+            checkedLines.Add((partId, lines[i].Quantity));
+        }
+        return checkedLines;
+    }
+
+    /// <summary>The catalogue parts of the lines; a line naming no part is a field violation.</summary>
+    private async Task<Dictionary<Guid, Model.Part>> PartsAsync(List<(Guid PartId, int Quantity)> lines, CancellationToken cancellationToken)
+    {
+        var ids = lines.Select(l => l.PartId).ToList();
+        var parts = await db.Parts.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var unknown = new FieldViolations();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!parts.ContainsKey(lines[i].PartId))
+            {
+                unknown.Add($"lines[{i}].part_id", "names no part of the catalogue.");
+            }
+        }
+        unknown.ThrowIfAny();
+        return parts;
+    }
+
+    /// <summary>A warehouse's levels of the lines' parts, tracked; with <paramref name="create"/> a missing one is opened empty.</summary>
+    private async Task<Dictionary<Guid, Model.StockLevel>> LevelsAsync(Guid warehouseId, List<(Guid PartId, int Quantity)> lines, bool create,
+        CancellationToken cancellationToken)
+    {
+        var ids = lines.Select(l => l.PartId).ToList();
+        var levels = await db.StockLevels.Where(l => l.WarehouseId == warehouseId && ids.Contains(l.PartId)).ToDictionaryAsync(l => l.PartId, cancellationToken);
+        foreach (var id in create ? ids.Where(id => !levels.ContainsKey(id)) : [])
+        {
+            levels[id] = new Model.StockLevel(warehouseId, id);
+            db.StockLevels.Add(levels[id]);
+        }
+        return levels;
+    }
+
+    private static string StatusOf(TicketStatus status) => status.ToString().ToUpperInvariant();
+}

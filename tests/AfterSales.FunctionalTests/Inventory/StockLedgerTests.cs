@@ -1,0 +1,196 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AfterSales.FunctionalTests.Infrastructure;
+using AfterSales.Inventory.V1;
+using AfterSales.Platform.Events;
+using AfterSales.Tickets.V1;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.FunctionalTests.Inventory;
+
+/// <summary>
+/// Stock that moves, through the gateway: a receiving slip booked once into the central warehouse, a transfer
+/// that opens a station's ledger, requisitions for a ticket proposed, approved, issued or rejected; many
+/// callers drawing on one scarce part never drive it negative nor issue a unit twice, and the ledger balances.
+/// </summary>
+public class StockLedgerTests(Suite suite) : SuiteTest(suite)
+{
+    private StockService.StockServiceClient Stock(Func<Task<string>> caller) => new(Suite.Gateway.ChannelAs(caller));
+
+    private StockService.StockServiceClient Storekeeper => Stock(Suite.Callers.Staff("manager"));
+
+    private static StockLine Line(TestPart part, int quantity) => new() { PartId = part.Id.ToString(), Quantity = quantity };
+
+    /// <summary>A station of its own holding <paramref name="units"/> of a new part in its ledger, and a ticket of it.</summary>
+    private async Task<(TestStation Station, TestPart Part, Ticket Ticket)> StationWithStockAsync(int units)
+    {
+        var station = await Data.NewStationAsync();
+        var part = await Data.NewPartAsync(onHand: units);
+        await Storekeeper.TransferStockAsync(new TransferStockRequest
+        {
+            ToStationId = station.Id.ToString(), Lines = { Line(part, units) }, Reason = "TR-" + part.PartNumber, RequestId = Guid.NewGuid().ToString(),
+        });
+        var asset = await Data.NewAssetAsync(station);
+        var ticket = await new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(station.Caller)).CreateTicketAsync(Requests.Intake(asset.SerialNumber));
+        return (station, part, ticket);
+    }
+
+    private Task<(int OnHand, int Reserved, int MovedOnHand, int MovedReserved)> LedgerAsync(Guid stationId, Guid partId) =>
+        Suite.Inventory.WithDbAsync(async db =>
+        {
+            var ledger = await db.Warehouses.SingleAsync(w => w.StationId == stationId);
+            var level = await db.StockLevels.AsNoTracking().SingleAsync(l => l.WarehouseId == ledger.Id && l.PartId == partId);
+            var movements = await db.Movements.AsNoTracking().Where(m => m.WarehouseId == ledger.Id && m.PartId == partId).ToListAsync();
+            return (level.OnHand, level.Reserved, movements.Sum(m => m.OnHandChange), movements.Sum(m => m.ReservedChange));
+        });
+
+    /// <summary>Calls until the answer is not ABORTED (a concurrent change won), as a client retrying with its request id does.</summary>
+    private static async Task<StatusCode> WithRetriesAsync(Func<Task> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await call();
+                return StatusCode.OK;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && attempt < 20)
+            {
+                await Task.Delay(Random.Shared.Next(5, 40));
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_slip_is_booked_once_a_transfer_opens_the_station_s_ledger_and_each_reads_only_what_it_may()
+    {
+        var part = await Data.NewPartAsync();
+        var slip = Unique.Name("SLIP");
+        var receipt = new ReceiveStockRequest { SlipNumber = slip, Supplier = "奥的斯配件公司", Lines = { Line(part, 12) }, RequestId = Guid.NewGuid().ToString() };
+
+        var received = await Storekeeper.ReceiveStockAsync(receipt);
+        var again = await Assert.ThrowsAsync<RpcException>(() => Storekeeper.ReceiveStockAsync(
+            new ReceiveStockRequest { SlipNumber = slip, Supplier = "奥的斯配件公司", Lines = { Line(part, 12) }, RequestId = Guid.NewGuid().ToString() }).ResponseAsync);
+        var bad = await Assert.ThrowsAsync<RpcException>(() => Storekeeper.ReceiveStockAsync(new ReceiveStockRequest
+        {
+            SlipNumber = Unique.Name("SLIP"), Supplier = "x", Lines = { Line(part, 0), Line(part, 3) }, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var unknownPart = await Assert.ThrowsAsync<RpcException>(() => Storekeeper.ReceiveStockAsync(new ReceiveStockRequest
+        {
+            SlipNumber = Unique.Name("SLIP"), Supplier = "x", Lines = { new StockLine { PartId = Guid.NewGuid().ToString(), Quantity = 1 } },
+            RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var station = await Data.NewStationAsync();
+        var byStation = await Assert.ThrowsAsync<RpcException>(() => Stock(station.Caller).ReceiveStockAsync(
+            new ReceiveStockRequest { SlipNumber = Unique.Name("SLIP"), Supplier = "x", Lines = { Line(part, 1) } }).ResponseAsync);
+        var tooMuch = await Assert.ThrowsAsync<RpcException>(() => Storekeeper.TransferStockAsync(new TransferStockRequest
+        {
+            ToStationId = station.Id.ToString(), Lines = { Line(part, 13) }, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var transferred = await Storekeeper.TransferStockAsync(new TransferStockRequest
+        {
+            ToStationId = station.Id.ToString(), Lines = { Line(part, 5) }, Reason = "调拨单 DB-0001", RequestId = Guid.NewGuid().ToString(),
+        });
+        var ledgerId = transferred.Movements.Single(m => m.Kind == MovementKind.TransferIn).WarehouseId;
+        var own = await Stock(station.Caller).ListMovementsAsync(new ListMovementsRequest { WarehouseId = ledgerId });
+        var other = await Data.NewStationAsync();
+        var others = await Assert.ThrowsAsync<RpcException>(() => Stock(other.Caller).ListMovementsAsync(new ListMovementsRequest { WarehouseId = ledgerId }).ResponseAsync);
+        var unknownStation = await Assert.ThrowsAsync<RpcException>(() => Storekeeper.TransferStockAsync(new TransferStockRequest
+        {
+            ToStationId = Guid.NewGuid().ToString(), Lines = { Line(part, 1) }, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var levels = await new InventoryService.InventoryServiceClient(Suite.Gateway.ChannelAs(station.Caller))
+            .GetStockLevelsAsync(new GetStockLevelsRequest { PartId = part.Id.ToString() });
+
+        var booked = Assert.Single(received.Movements);
+        Assert.Equal((MovementKind.Receipt, 12, 12, slip), (booked.Kind, booked.OnHandChange, booked.OnHandAfter, booked.Reference));
+        Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
+        Problems.AssertFieldViolations(bad, "lines[0].quantity", "lines[1].part_id");
+        Problems.AssertFieldViolations(unknownPart, "lines[0].part_id");
+        Assert.Equal(StatusCode.PermissionDenied, byStation.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, tooMuch.StatusCode);
+        Assert.Equal([(MovementKind.TransferOut, -5, 7), (MovementKind.TransferIn, 5, 5)], transferred.Movements.Select(m => (m.Kind, m.OnHandChange, m.OnHandAfter)));
+        Assert.Equal("调拨单 DB-0001", Assert.Single(own.Movements).Reference);
+        Assert.Equal(StatusCode.NotFound, others.StatusCode);
+        Problems.AssertFieldViolations(unknownStation, "to_station_id");
+        Assert.Equal([("", 7), (station.Id.ToString(), 5)], levels.StockLevels.Select(l => (l.Warehouse.StationId, l.OnHand)));
+    }
+
+    [Fact]
+    public async Task Many_requisitions_racing_for_a_scarce_part_issue_exactly_the_stock_and_the_ledger_balances()
+    {
+        const int units = 5, requisitions = 12;
+        var (station, part, ticket) = await StationWithStockAsync(units);
+        var stock = Stock(station.Caller);
+
+        var proposed = await Task.WhenAll(Enumerable.Range(0, requisitions).Select(_ => stock.ProposeRequisitionAsync(new ProposeRequisitionRequest
+        {
+            TicketId = ticket.TicketId, Lines = { Line(part, 1) }, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync));
+        var approvals = await Task.WhenAll(proposed.Select(r =>
+        {
+            var request = new DecideRequisitionRequest { RequisitionId = r.RequisitionId, RequestId = Guid.NewGuid().ToString() };
+            return WithRetriesAsync(() => stock.ApproveRequisitionAsync(request).ResponseAsync);
+        }));
+        var approved = proposed.Where((_, i) => approvals[i] == StatusCode.OK).ToList();
+        var issues = await Task.WhenAll(approved.Concat(approved).Select(r =>
+        {
+            var request = new DecideRequisitionRequest { RequisitionId = r.RequisitionId, RequestId = Guid.NewGuid().ToString() };
+            return WithRetriesAsync(() => stock.IssueRequisitionAsync(request).ResponseAsync);
+        }));
+        var ledger = await LedgerAsync(station.Id, part.Id);
+        var issuedEvents = await Suite.Inventory.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Type == "aftersales.events.v1.PartsIssued").Select(m => m.Payload).ToListAsync());
+
+        Assert.Equal(units, approvals.Count(a => a == StatusCode.OK));
+        Assert.All(approvals.Where(a => a != StatusCode.OK), a => Assert.Equal(StatusCode.FailedPrecondition, a));
+        // Each approved requisition was issued by one of its two racing issues; the other was refused.
+        Assert.Equal(units, issues.Count(i => i == StatusCode.OK));
+        Assert.All(issues.Where(i => i != StatusCode.OK), i => Assert.Equal(StatusCode.FailedPrecondition, i));
+        Assert.Equal((0, 0, 0, 0), ledger);
+        Assert.Equal(units, issuedEvents.Select(p => AfterSales.Events.V1.PartsIssued.Parser.ParseFrom(p)).Count(e => e.TicketId == ticket.TicketId));
+    }
+
+    [Fact]
+    public async Task A_requisition_is_proposed_for_the_station_s_own_ticket_only_and_a_rejection_releases_what_was_reserved()
+    {
+        var (station, part, ticket) = await StationWithStockAsync(4);
+        var stock = Stock(station.Caller);
+        var other = await Data.NewStationAsync();
+
+        var foreign = await Assert.ThrowsAsync<RpcException>(() => Stock(other.Caller).ProposeRequisitionAsync(new ProposeRequisitionRequest
+        {
+            TicketId = ticket.TicketId, Lines = { Line(part, 1) }, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        var requisition = await stock.ProposeRequisitionAsync(new ProposeRequisitionRequest
+        {
+            TicketId = ticket.TicketId, Lines = { Line(part, 3) }, RequestId = Guid.NewGuid().ToString(),
+        });
+        var approved = await stock.ApproveRequisitionAsync(new DecideRequisitionRequest { RequisitionId = requisition.RequisitionId, RequestId = Guid.NewGuid().ToString() });
+        var reserved = await LedgerAsync(station.Id, part.Id);
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => stock.RejectRequisitionAsync(
+            new DecideRequisitionRequest { RequisitionId = requisition.RequisitionId, RequestId = Guid.NewGuid().ToString() }).ResponseAsync);
+        using var http = Suite.Gateway.HttpAs(station.Caller);
+        var rejected = await http.PostAsJsonAsync($"/api/inventory/v1/requisitions/{requisition.RequisitionId}:reject",
+            new { reason = "客户取消维修", requestId = Guid.NewGuid().ToString() });
+        var released = await LedgerAsync(station.Id, part.Id);
+        var othersRead = await Assert.ThrowsAsync<RpcException>(() => Stock(other.Caller).GetRequisitionAsync(
+            new GetRequisitionRequest { RequisitionId = requisition.RequisitionId }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal((RequisitionStatus.Proposed, ticket.Number), (requisition.Status, requisition.TicketNumber));
+        Assert.StartsWith("RQ-", requisition.Code, StringComparison.Ordinal);
+        Assert.Equal(RequisitionStatus.Approved, approved.Status);
+        Assert.Equal((4, 3, 4, 3), reserved);
+        Problems.AssertFieldViolations(noReason, "reason");
+        rejected.EnsureSuccessStatusCode();
+        Assert.Equal("REQUISITION_STATUS_REJECTED", (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal((4, 0, 4, 0), released);
+        Assert.Equal(StatusCode.NotFound, othersRead.StatusCode);
+    }
+}
