@@ -14,5 +14,6 @@ app.MapGrpcPlatform();
 app.MapGrpcService<InventoryGrpcService>();
 app.MapGrpcService<StockGrpcService>();
 app.MapGrpcService<PlanningGrpcService>();
+app.MapGrpcService<OldPartGrpcService>();
 
 app.Run();

@@ -1,3 +1,4 @@
+using AfterSales.Events.V1;
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.Model;
 using AfterSales.Inventory.Services;
@@ -17,6 +18,9 @@ internal static class Extensions
         builder.AddServiceDatabase<InventoryDbContext, InventorySeeder>(ResourceNames.Inventory);
         // Issued parts are published (PartsIssued) for billing and the consumption reports.
         builder.AddEventOutbox<InventoryDbContext>();
+        // The old parts a repair kept, and the signed reports warranty parts are written off against.
+        builder.AddEventConsumer<InventoryDbContext, WorkRecorded, WorkRecordedHandler>();
+        builder.AddEventConsumer<InventoryDbContext, TicketCompleted, TicketCompletedHandler>();
         // Requisitions are for tickets, and station ledgers for stations, that the tickets service keeps.
         builder.AddServiceClient<TicketService.TicketServiceClient>(ResourceNames.Tickets, TicketService.Descriptor);
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);

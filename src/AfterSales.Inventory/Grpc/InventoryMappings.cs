@@ -133,4 +133,48 @@ internal static class InventoryMappings
         ReorderPoint = suggestion.Part.ReorderPoint,
         SuggestedQuantity = suggestion.SuggestedQuantity,
     };
+
+    public static V1.OldPart ToProto(this Model.OldPart oldPart) => new()
+    {
+        OldPartId = oldPart.Id.ToString(),
+        TicketId = oldPart.TicketId.ToString(),
+        TicketNumber = oldPart.TicketNumber,
+        StationId = oldPart.StationId.ToString(),
+        TechnicianId = oldPart.TechnicianId?.ToString() ?? "",
+        PartId = oldPart.PartId.ToString(),
+        PartNumber = oldPart.PartNumber,
+        Quantity = oldPart.Quantity,
+        Warranty = oldPart.Warranty,
+        Status = (V1.OldPartStatus)oldPart.Status,
+        RecordedAt = Timestamp.FromDateTimeOffset(oldPart.RecordedAt),
+        ReturnedAt = oldPart.ReturnedAt is { } returned ? Timestamp.FromDateTimeOffset(returned) : null,
+        WrittenOffAt = oldPart.WrittenOffAt is { } written ? Timestamp.FromDateTimeOffset(written) : null,
+        ShipmentId = oldPart.ShipmentId?.ToString() ?? "",
+    };
+
+    public static Events.V1.PartsWrittenOff ToWrittenOffEvent(this Model.OldPart oldPart, decimal unitPrice) => new()
+    {
+        OldPartId = oldPart.Id.ToString(),
+        TicketId = oldPart.TicketId.ToString(),
+        TicketNumber = oldPart.TicketNumber,
+        StationId = oldPart.StationId.ToString(),
+        PartId = oldPart.PartId.ToString(),
+        PartNumber = oldPart.PartNumber,
+        Quantity = oldPart.Quantity,
+        UnitPrice = ProtoConversions.ToMoney(unitPrice),
+        WrittenOffAt = oldPart.WrittenOffAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+    };
+
+    public static V1.OldPartShipment ToProto(this Model.OldPartShipment shipment) => new()
+    {
+        ShipmentId = shipment.Id.ToString(),
+        StationId = shipment.StationId.ToString(),
+        Month = shipment.Month,
+        Carrier = shipment.Carrier,
+        TrackingNumber = shipment.TrackingNumber,
+        Postage = ProtoConversions.ToMoney(shipment.Postage),
+        Parts = shipment.Parts,
+        ShippedBy = shipment.ShippedBy,
+        ShippedAt = Timestamp.FromDateTimeOffset(shipment.ShippedAt),
+    };
 }

@@ -14,6 +14,9 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
     public DbSet<ReceivingSlip> ReceivingSlips => Set<ReceivingSlip>();
     public DbSet<Requisition> Requisitions => Set<Requisition>();
     public DbSet<AbcRun> AbcRuns => Set<AbcRun>();
+    public DbSet<OldPart> OldParts => Set<OldPart>();
+    public DbSet<SignedTicket> SignedTickets => Set<SignedTicket>();
+    public DbSet<OldPartShipment> OldPartShipments => Set<OldPartShipment>();
 
     /// <summary>The next number of a requisition (a sequence: never repeated, gaps allowed).</summary>
     public async Task<long> NextRequisitionNumberAsync(CancellationToken cancellationToken) =>

@@ -63,8 +63,7 @@ public sealed class StockLevel
     /// <summary>Gives back units promised to a requisition that will not be issued.</summary>
     public Movement Release(int quantity, string reference, string actor, DateTimeOffset at)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(quantity, Reserved);
+        RequireReserved(quantity, reference);
         Reserved -= quantity;
         return Booked(MovementKind.Release, 0, -quantity, reference, actor, at);
     }
@@ -72,10 +71,22 @@ public sealed class StockLevel
     /// <summary>Hands out units promised to a requisition: they leave the warehouse and the promise with them.</summary>
     public Movement Issue(int quantity, string reference, string actor, DateTimeOffset at)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(quantity, Reserved);
+        RequireReserved(quantity, reference);
         (OnHand, Reserved) = (OnHand - quantity, Reserved - quantity);
         return Booked(MovementKind.Issue, -quantity, -quantity, reference, actor, at);
+    }
+
+    /// <summary>
+    /// Fewer units reserved than a requisition holds means the requisition was read before another caller issued
+    /// or released it (two reads, not one snapshot): a conflict to retry, never a negative reservation.
+    /// </summary>
+    private void RequireReserved(int quantity, string reference)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (quantity > Reserved)
+        {
+            throw new ConcurrencyConflictException($"{reference} was changed by someone else meanwhile; read it again and retry.");
+        }
     }
 
     private void RequireAvailable(int quantity, string partNumber, string verb)

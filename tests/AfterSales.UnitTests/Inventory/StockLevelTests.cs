@@ -99,7 +99,7 @@ public class StockLevelTests
         Reserve(level, 4);
 
         Assert.Throws<PreconditionFailedException>(() => level.TransferOut(2, "P-1", "TR-1", "alice", At));
-        Assert.Throws<ArgumentOutOfRangeException>(() => level.Issue(5, "RQ-1", "alice", At));
+        Assert.Throws<ConcurrencyConflictException>(() => level.Issue(5, "RQ-1", "alice", At));
         Assert.Equal((5, 4), (level.OnHand, level.Reserved));
     }
 }

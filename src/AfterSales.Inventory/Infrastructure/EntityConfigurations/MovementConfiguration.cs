@@ -68,3 +68,48 @@ internal sealed class AbcRunConfiguration : IEntityTypeConfiguration<AbcRun>
         builder.OwnsMany(r => r.Results, results => results.ToJson());
     }
 }
+
+internal sealed class OldPartConfiguration : IEntityTypeConfiguration<OldPart>
+{
+    public void Configure(EntityTypeBuilder<OldPart> builder)
+    {
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.TicketNumber).HasMaxLength(32);
+        builder.Property(o => o.PartNumber).HasMaxLength(32);
+        builder.Property(o => o.ReturnedTo).HasMaxLength(200);
+        builder.Property(o => o.WrittenOffBy).HasMaxLength(200);
+        builder.Property(o => o.Version).IsRowVersion();
+        // The lists a station and a technician work from.
+        builder.HasIndex(o => new { o.StationId, o.Status, o.Id });
+        builder.HasIndex(o => new { o.TechnicianId, o.Status });
+        builder.HasIndex(o => o.TicketId);
+        builder.HasOne<Part>().WithMany().HasForeignKey(o => o.PartId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SignedTicketConfiguration : IEntityTypeConfiguration<SignedTicket>
+{
+    public void Configure(EntityTypeBuilder<SignedTicket> builder)
+    {
+        builder.HasKey(s => s.TicketId);
+        builder.Property(s => s.TicketNumber).HasMaxLength(32);
+        builder.Property(s => s.SignedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class OldPartShipmentConfiguration : IEntityTypeConfiguration<OldPartShipment>
+{
+    public void Configure(EntityTypeBuilder<OldPartShipment> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        // One run per station and month.
+        builder.HasIndex(s => new { s.StationId, s.Month }).IsUnique();
+        builder.Property(s => s.Month).HasMaxLength(7);
+        builder.Property(s => s.Carrier).HasMaxLength(OldPartShipment.MaxTextLength);
+        builder.Property(s => s.TrackingNumber).HasMaxLength(OldPartShipment.MaxTextLength);
+        builder.Property(s => s.Postage).HasPrecision(18, 2);
+        builder.Property(s => s.ShippedBy).HasMaxLength(200);
+    }
+}

@@ -117,6 +117,130 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.ToTable("Movements", "inventory");
                 });
 
+            modelBuilder.Entity("AfterSales.Inventory.Model.OldPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ShipmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TicketNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool>("Warranty")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("WrittenOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenOffBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("TechnicianId", "Status");
+
+                    b.HasIndex("StationId", "Status", "Id");
+
+                    b.ToTable("OldParts", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.OldPartShipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Postage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShippedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("OldPartShipments", "inventory");
+                });
+
             modelBuilder.Entity("AfterSales.Inventory.Model.Part", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,6 +378,33 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.HasIndex("StationId", "Id");
 
                     b.ToTable("Requisitions", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.SignedTicket", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TicketNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("VoucherDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("SignedTickets", "inventory");
                 });
 
             modelBuilder.Entity("AfterSales.Inventory.Model.StockLevel", b =>
@@ -536,6 +687,15 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.HasOne("AfterSales.Inventory.Model.Warehouse", null)
                         .WithMany()
                         .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.OldPart", b =>
+                {
+                    b.HasOne("AfterSales.Inventory.Model.Part", null)
+                        .WithMany()
+                        .HasForeignKey("PartId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
