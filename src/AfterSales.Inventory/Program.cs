@@ -15,5 +15,7 @@ app.MapGrpcService<InventoryGrpcService>();
 app.MapGrpcService<StockGrpcService>();
 app.MapGrpcService<PlanningGrpcService>();
 app.MapGrpcService<OldPartGrpcService>();
+app.MapGrpcService<PurchasingGrpcService>();
+app.MapGrpcService<RmaGrpcService>();
 
 app.Run();

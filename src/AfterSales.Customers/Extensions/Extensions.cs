@@ -21,6 +21,7 @@ internal static class Extensions
         builder.AddEventConsumer<CustomersDbContext, WarrantyChanged, CachedCoverageEviction>();
         builder.AddEventConsumer<CustomersDbContext, ContractChanged, CachedCoverageEviction>();
         builder.AddEventConsumer<CustomersDbContext, CustomerSiteChanged, CachedCoverageEviction>();
+        builder.AddEventConsumer<CustomersDbContext, CustomerTransferred, CachedCoverageEviction>();
         // Customer files are served by stations of the service network, which the tickets service keeps.
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();

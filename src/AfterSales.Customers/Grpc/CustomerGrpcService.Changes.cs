@@ -102,6 +102,49 @@ public sealed partial class CustomerGrpcService
         });
     }
 
+    /// <summary>Staff only: a station never gives its customers away, nor takes another's.</summary>
+    [Access(StaffRoles.Manager, StaffRoles.Admin)]
+    public override async Task<Customer> TransferCustomer(TransferCustomerRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireId("customer_id", request.CustomerId, out var customerId)
+            .RequireId("to_station_id", request.ToStationId, out var toStation)
+            .RequireText("reason", request.Reason, Model.WarrantyChange.MaxReasonLength);
+        var etag = CheckEtag(violations, request.Etag);
+        violations.ThrowIfAny();
+        List<string>? serialNumbers = null;
+        var answer = await requests.SaveOnceAsync(request, context, async () =>
+        {
+            var customer = await FindFileToEditAsync(request.CustomerId, customerId, etag, context.CancellationToken);
+            if (!await stations.ExistsAsync(toStation, context.CancellationToken))
+            {
+                throw ValidationException.ForField("to_station_id", "to_station_id names no station of the service network.");
+            }
+            var from = customer.ServingStationId;
+            customer.TransferTo(toStation);
+            customer.Touch(calendar.Now);
+            // What the customer's file holds follows it: the new station works it, the old one no longer sees it.
+            (await db.Projects.Where(p => p.CustomerId == customer.Id).ToListAsync(context.CancellationToken)).ForEach(p => p.ServedBy(toStation));
+            (await db.Reminders.Where(r => r.CustomerId == customer.Id).ToListAsync(context.CancellationToken)).ForEach(r => r.ServedBy(toStation));
+            (await db.ReturnVisitPlans.Where(p => p.CustomerId == customer.Id).ToListAsync(context.CancellationToken)).ForEach(p => p.ServedBy(toStation));
+            (await db.ReturnVisits.Where(v => v.CustomerId == customer.Id).ToListAsync(context.CancellationToken)).ForEach(v => v.ServedBy(toStation));
+            (await db.Trainings.Where(t => t.CustomerId == customer.Id).ToListAsync(context.CancellationToken)).ForEach(t => t.ServedBy(toStation));
+            serialNumbers = await db.Assets.AsNoTracking().Where(a => a.CustomerId == customer.Id).Select(a => a.SerialNumber).ToListAsync(context.CancellationToken);
+            outbox.Enqueue(new Events.V1.CustomerTransferred
+            {
+                CustomerId = customer.Id.ToString(), FromStationId = from.ToString(), ToStationId = toStation.ToString(), Reason = request.Reason.Trim(),
+                SerialNumbers = { serialNumbers }, TransferredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(calendar.Now),
+            });
+            return customer.ToProto();
+        });
+        // Saved: the entitlements name the serving station; the next intake reads the new one (the event makes sure of it).
+        if (serialNumbers is not null)
+        {
+            await coverage.InvalidateAsync(serialNumbers, context.CancellationToken);
+        }
+        return answer;
+    }
+
     [Access(StaffRoles.Receptionist, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
     public override async Task<Customer> UpdateSite(UpdateSiteRequest request, ServerCallContext context)
     {

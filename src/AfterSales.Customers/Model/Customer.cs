@@ -66,6 +66,16 @@ public sealed class Customer
 
     public void Rename(string name) => Name = name;
 
+    /// <summary>Hands the customer to another station of the network, which serves it from now on.</summary>
+    public void TransferTo(Guid stationId)
+    {
+        if (stationId == ServingStationId)
+        {
+            throw new PreconditionFailedException($"Customer {Code} is served by that station already.");
+        }
+        ServingStationId = stationId;
+    }
+
     public void ChangeAttribute(CustomerAttribute attribute) => Attribute = attribute;
 
     public void ReplaceContacts(IEnumerable<Contact> contacts)

@@ -58,6 +58,9 @@ public sealed class Project
     public Guid CustomerId { get; private set; }
     public Guid SiteId { get; private set; }
     public Guid ServingStationId { get; private set; }
+
+    /// <summary>Follows its customer to the station that serves it now.</summary>
+    public void ServedBy(Guid stationId) => ServingStationId = stationId;
     public DeliveryMode DeliveryMode { get; private set; }
     public ProjectStage Stage { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -60,6 +60,9 @@ public sealed class Reminder
     public Guid CustomerId { get; private set; }
     public Guid ServingStationId { get; private set; }
 
+    /// <summary>Follows its customer to the station that serves it now.</summary>
+    public void ServedBy(Guid stationId) => ServingStationId = stationId;
+
     /// <summary>The contract's number or the asset's serial number, as people name them.</summary>
     public string SubjectLabel { get; private set; } = "";
 

@@ -50,6 +50,9 @@ public sealed class ReturnVisitPlan
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
     public Guid ServingStationId { get; private set; }
+
+    /// <summary>Follows its customer to the station that serves it now.</summary>
+    public void ServedBy(Guid stationId) => ServingStationId = stationId;
     public ReturnVisitKind Kind { get; private set; }
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
@@ -96,6 +99,9 @@ public sealed class ReturnVisit
     public Guid PlanId { get; private set; }
     public Guid CustomerId { get; private set; }
     public Guid ServingStationId { get; private set; }
+
+    /// <summary>Follows its customer to the station that serves it now.</summary>
+    public void ServedBy(Guid stationId) => ServingStationId = stationId;
     public ReturnVisitKind Kind { get; private set; }
     public DateOnly DueOn { get; private set; }
     public DateTimeOffset? DoneAt { get; private set; }
@@ -151,6 +157,9 @@ public sealed class Training
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
     public Guid ServingStationId { get; private set; }
+
+    /// <summary>Follows its customer to the station that serves it now.</summary>
+    public void ServedBy(Guid stationId) => ServingStationId = stationId;
     public string Topic { get; private set; } = "";
     public string Trainer { get; private set; } = "";
     public DateOnly PlannedOn { get; private set; }

@@ -10,7 +10,7 @@ namespace AfterSales.Customers.Services;
 /// old terms once it is back.
 /// </summary>
 internal sealed class CachedCoverageEviction(AssetCoverageStore coverage)
-    : IEventHandler<WarrantyChanged>, IEventHandler<ContractChanged>, IEventHandler<CustomerSiteChanged>
+    : IEventHandler<WarrantyChanged>, IEventHandler<ContractChanged>, IEventHandler<CustomerSiteChanged>, IEventHandler<CustomerTransferred>
 {
     public Task HandleAsync(WarrantyChanged integrationEvent, CancellationToken cancellationToken) =>
         coverage.ForgetAsync([integrationEvent.SerialNumber]);
@@ -19,5 +19,8 @@ internal sealed class CachedCoverageEviction(AssetCoverageStore coverage)
         coverage.ForgetAsync(integrationEvent.SerialNumbers);
 
     public Task HandleAsync(CustomerSiteChanged integrationEvent, CancellationToken cancellationToken) =>
+        coverage.ForgetAsync(integrationEvent.SerialNumbers);
+
+    public Task HandleAsync(CustomerTransferred integrationEvent, CancellationToken cancellationToken) =>
         coverage.ForgetAsync(integrationEvent.SerialNumbers);
 }

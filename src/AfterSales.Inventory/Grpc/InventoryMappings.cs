@@ -177,4 +177,66 @@ internal static class InventoryMappings
         ShippedBy = shipment.ShippedBy,
         ShippedAt = Timestamp.FromDateTimeOffset(shipment.ShippedAt),
     };
+
+    public static V1.PurchaseRequest ToProto(this Model.PurchaseRequest purchase) => new()
+    {
+        PurchaseRequestId = purchase.Id.ToString(),
+        Code = purchase.Code,
+        Lines = { purchase.Lines.Select(l => new V1.RequisitionLine { PartId = l.PartId.ToString(), PartNumber = l.PartNumber, Quantity = l.Quantity }) },
+        Reason = purchase.Reason,
+        RequestedBy = purchase.RequestedBy,
+        RequestedAt = Timestamp.FromDateTimeOffset(purchase.RequestedAt),
+        Status = (V1.PurchaseRequestStatus)purchase.Status,
+        WaitingFor = purchase.NextStep is { } step ? (V1.PurchaseStep)step : V1.PurchaseStep.Unspecified,
+        Approvals =
+        {
+            purchase.Approvals.Select(a => new V1.PurchaseApproval
+            {
+                Step = (V1.PurchaseStep)a.Step, ApprovedBy = a.ApprovedBy, ApprovedAt = Timestamp.FromDateTimeOffset(a.ApprovedAt),
+            }),
+        },
+        RejectedBy = purchase.RejectedBy ?? "",
+        RejectedAt = purchase.RejectedAt is { } rejected ? Timestamp.FromDateTimeOffset(rejected) : null,
+        RejectionReason = purchase.RejectionReason ?? "",
+        ReceivedSlip = purchase.ReceivedSlip ?? "",
+        ReceivedAt = purchase.ReceivedAt is { } received ? Timestamp.FromDateTimeOffset(received) : null,
+    };
+
+    public static V1.Rma ToProto(this Model.RmaCase rma) => new()
+    {
+        RmaId = rma.Id.ToString(),
+        Code = rma.Code,
+        PartId = rma.PartId.ToString(),
+        PartNumber = rma.PartNumber,
+        SerialNumber = rma.SerialNumber,
+        Supplier = rma.Supplier,
+        Fault = rma.Fault,
+        Status = (V1.RmaStatus)rma.Status,
+        OpenedBy = rma.OpenedBy,
+        OpenedAt = Timestamp.FromDateTimeOffset(rma.OpenedAt),
+        ConfirmedBy = rma.ConfirmedBy ?? "",
+        ApprovedBy = rma.ApprovedBy ?? "",
+        Carrier = rma.Carrier ?? "",
+        TrackingNumber = rma.TrackingNumber ?? "",
+        ShippedAt = rma.ShippedAt is { } shipped ? Timestamp.FromDateTimeOffset(shipped) : null,
+        Outcome = rma.Outcome is { } outcome ? (V1.RmaOutcome)outcome : V1.RmaOutcome.Unspecified,
+        ReturnNote = rma.ReturnNote ?? "",
+        ReturnedAt = rma.ReturnedAt is { } returned ? Timestamp.FromDateTimeOffset(returned) : null,
+        Fee = rma.Fee is { } fee ? ProtoConversions.ToMoney(fee) : null,
+        SupplierConfirmation = rma.SupplierConfirmation ?? "",
+        ClosedAt = rma.ClosedAt is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
+    };
+
+    public static Events.V1.RmaReturned ToReturnedEvent(this Model.RmaCase rma) => new()
+    {
+        RmaId = rma.Id.ToString(),
+        Code = rma.Code,
+        PartId = rma.PartId.ToString(),
+        PartNumber = rma.PartNumber,
+        SerialNumber = rma.SerialNumber,
+        Supplier = rma.Supplier,
+        Outcome = rma.Outcome?.WireName() ?? "",
+        ShippedAt = rma.ShippedAt is { } shipped ? Timestamp.FromDateTimeOffset(shipped) : null,
+        ReturnedAt = rma.ReturnedAt is { } returned ? Timestamp.FromDateTimeOffset(returned) : null,
+    };
 }

@@ -26,10 +26,19 @@ public sealed class PlanningGrpcService(InventoryDbContext db, Caller caller, Id
         {
             violations.Add("window_days", $"window_days must be {MinWindowDays} to {MaxWindowDays}, or 0 for the configured {runner.Options.WindowDays}.");
         }
-        var (aShare, bShare) = (request.AShare == 0 ? runner.Options.AShare : (decimal)request.AShare, request.BShare == 0 ? runner.Options.BShare : (decimal)request.BShare);
-        if (!double.IsFinite(request.AShare) || !double.IsFinite(request.BShare) || aShare <= 0 || bShare < 0 || aShare + bShare > 1)
+        // Checked as doubles first: NaN, infinities and the like never reach a decimal conversion.
+        var (aShare, bShare) = (runner.Options.AShare, runner.Options.BShare);
+        if (request.AShare is < 0 or > 1 || request.BShare is < 0 or > 1 || double.IsNaN(request.AShare) || double.IsNaN(request.BShare))
         {
-            violations.Add("a_share", "a_share must be above 0, b_share 0 or more, and together at most 1.");
+            violations.Add("a_share", "a_share and b_share are shares from 0 to 1 (0 takes the configured one).");
+        }
+        else
+        {
+            (aShare, bShare) = (request.AShare == 0 ? aShare : (decimal)request.AShare, request.BShare == 0 ? bShare : (decimal)request.BShare);
+            if (aShare + bShare > 1)
+            {
+                violations.Add("a_share", "a_share and b_share together are at most 1.");
+            }
         }
         violations.ThrowIfAny();
         return requests.SaveOnceAsync(request, context, async () =>

@@ -30,15 +30,15 @@ public sealed class StockGrpcService(
     : StockService.StockServiceBase
 {
     private const int MaxLines = 100;
-    private const int MaxQuantity = 10_000;
 
     [Access(StaffRoles.Manager, StaffRoles.Admin)]
     public override async Task<StockChange> ReceiveStock(ReceiveStockRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations()
             .RequireText("slip_number", request.SlipNumber, Model.ReceivingSlip.MaxNumberLength)
-            .RequireText("supplier", request.Supplier, Model.ReceivingSlip.MaxSupplierLength);
-        var lines = CheckLines(violations, request.Lines, MaxLines);
+            .RequireText("supplier", request.Supplier, Model.ReceivingSlip.MaxSupplierLength)
+            .OptionalId("purchase_request_id", request.PurchaseRequestId, out var purchaseId);
+        var lines = StockLines.Check(violations, request.Lines, MaxLines);
         violations.ThrowIfAny();
         return await requests.SaveOnceAsync(request, context, async () =>
         {
@@ -49,8 +49,15 @@ public sealed class StockGrpcService(
             }
             var now = calendar.Now;
             db.ReceivingSlips.Add(new Model.ReceivingSlip(slip, request.Supplier.Trim(), caller.Subject, now));
+            if (purchaseId is { } bought)
+            {
+                // The receipt closes the approved request the parts were bought on.
+                var purchase = await db.PurchaseRequests.SingleOrDefaultAsync(p => p.Id == bought, context.CancellationToken)
+                    ?? throw ValidationException.ForField("purchase_request_id", "purchase_request_id names no purchase request.");
+                purchase.Receive(slip, now);
+            }
             var central = await db.Warehouses.SingleAsync(w => w.StationId == null, context.CancellationToken);
-            var parts = await PartsAsync(lines, context.CancellationToken);
+            var parts = await StockLines.PartsAsync(db, lines, context.CancellationToken);
             var levels = await LevelsAsync(central.Id, lines, create: true, context.CancellationToken);
             var movements = lines.Select(l => levels[l.PartId].Receive(l.Quantity, Model.MovementKind.Receipt, slip, caller.Subject, now)).ToList();
             db.Movements.AddRange(movements);
@@ -64,7 +71,7 @@ public sealed class StockGrpcService(
         var violations = new FieldViolations()
             .RequireId("to_station_id", request.ToStationId, out var stationId)
             .OptionalText("reason", request.Reason, 200);
-        var lines = CheckLines(violations, request.Lines, MaxLines);
+        var lines = StockLines.Check(violations, request.Lines, MaxLines);
         violations.ThrowIfAny();
         return await requests.SaveOnceAsync(request, context, async () =>
         {
@@ -85,7 +92,7 @@ public sealed class StockGrpcService(
                 ? reason[..Math.Min(reason.Length, Model.Movement.MaxReferenceLength)]
                 : "TRANSFER";
             var central = await db.Warehouses.SingleAsync(w => w.StationId == null, context.CancellationToken);
-            var parts = await PartsAsync(lines, context.CancellationToken);
+            var parts = await StockLines.PartsAsync(db, lines, context.CancellationToken);
             var from = await LevelsAsync(central.Id, lines, create: false, context.CancellationToken);
             var to = await LevelsAsync(ledger.Id, lines, create: true, context.CancellationToken);
             var movements = new List<Model.Movement>();
@@ -106,7 +113,7 @@ public sealed class StockGrpcService(
     public override async Task<Requisition> ProposeRequisition(ProposeRequisitionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().RequireId("ticket_id", request.TicketId, out var ticketId);
-        var lines = CheckLines(violations, request.Lines, Model.Requisition.MaxLines);
+        var lines = StockLines.Check(violations, request.Lines, Model.Requisition.MaxLines);
         violations.ThrowIfAny();
         return await requests.SaveOnceAsync(request, context, async () =>
         {
@@ -127,7 +134,7 @@ public sealed class StockGrpcService(
             var stationId = Guid.Parse(ticket.StationId);
             var ledger = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.StationId == stationId, context.CancellationToken)
                 ?? throw new PreconditionFailedException($"The station of ticket {ticket.Number} keeps no parts ledger yet: transfer stock to it first.");
-            var parts = await PartsAsync(lines, context.CancellationToken);
+            var parts = await StockLines.PartsAsync(db, lines, context.CancellationToken);
             var number = await db.NextRequisitionNumberAsync(context.CancellationToken);
             var requisition = new Model.Requisition(Guid.CreateVersion7(), $"RQ-{number:D6}", ticketId, ticket.Number, stationId, ledger.Id,
                 lines.Select(l => new Model.RequisitionLine(l.PartId, parts[l.PartId].PartNumber, l.Quantity)), caller.Subject, calendar.Now);
@@ -258,48 +265,6 @@ public sealed class StockGrpcService(
             db.Movements.AddRange(decide(requisition, levels, calendar.Now));
             return requisition.ToProto();
         });
-    }
-
-    private static List<(Guid PartId, int Quantity)> CheckLines(FieldViolations violations, IList<StockLine> lines, int max)
-    {
-        var checkedLines = new List<(Guid, int)>();
-        if (lines.Count is 0 || lines.Count > max)
-        {
-            violations.Add("lines", $"1 to {max} lines.");
-            return checkedLines;
-        }
-        var seen = new HashSet<Guid>();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            violations.RequireId($"lines[{i}].part_id", lines[i].PartId, out var partId);
-            if (lines[i].Quantity is < 1 or > MaxQuantity)
-            {
-                violations.Add($"lines[{i}].quantity", $"quantity must be 1 to {MaxQuantity}.");
-            }
-            if (partId != Guid.Empty && !seen.Add(partId))
-            {
-                violations.Add($"lines[{i}].part_id", "A part is listed once; add its quantities up.");
-            }
-            checkedLines.Add((partId, lines[i].Quantity));
-        }
-        return checkedLines;
-    }
-
-    /// <summary>The catalogue parts of the lines; a line naming no part is a field violation.</summary>
-    private async Task<Dictionary<Guid, Model.Part>> PartsAsync(List<(Guid PartId, int Quantity)> lines, CancellationToken cancellationToken)
-    {
-        var ids = lines.Select(l => l.PartId).ToList();
-        var parts = await db.Parts.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var unknown = new FieldViolations();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (!parts.ContainsKey(lines[i].PartId))
-            {
-                unknown.Add($"lines[{i}].part_id", "names no part of the catalogue.");
-            }
-        }
-        unknown.ThrowIfAny();
-        return parts;
     }
 
     /// <summary>A warehouse's levels of the lines' parts, tracked; with <paramref name="create"/> a missing one is opened empty.</summary>

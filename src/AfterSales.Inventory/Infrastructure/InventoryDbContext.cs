@@ -17,6 +17,16 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
     public DbSet<OldPart> OldParts => Set<OldPart>();
     public DbSet<SignedTicket> SignedTickets => Set<SignedTicket>();
     public DbSet<OldPartShipment> OldPartShipments => Set<OldPartShipment>();
+    public DbSet<PurchaseRequest> PurchaseRequests => Set<PurchaseRequest>();
+    public DbSet<RmaCase> RmaCases => Set<RmaCase>();
+
+    /// <summary>The next number of a return to the manufacturer (a sequence: never repeated, gaps allowed).</summary>
+    public async Task<long> NextRmaNumberAsync(CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<long>($"SELECT nextval('inventory.\"RmaNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
+
+    /// <summary>The next number of a purchase request (a sequence: never repeated, gaps allowed).</summary>
+    public async Task<long> NextPurchaseRequestNumberAsync(CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<long>($"SELECT nextval('inventory.\"PurchaseRequestNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
 
     /// <summary>The next number of a requisition (a sequence: never repeated, gaps allowed).</summary>
     public async Task<long> NextRequisitionNumberAsync(CancellationToken cancellationToken) =>
@@ -26,6 +36,8 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
     {
         modelBuilder.HasDefaultSchema(ResourceNames.Inventory);
         modelBuilder.HasSequence<long>("RequisitionNumbers").StartsAt(1);
+        modelBuilder.HasSequence<long>("PurchaseRequestNumbers").StartsAt(1);
+        modelBuilder.HasSequence<long>("RmaNumbers").StartsAt(1);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly);
         modelBuilder.AddPlatformTables();
     }

@@ -20,10 +20,16 @@ public static class StaffRoles
     /// <summary>The general manager (总经理): approves repair estimates, and emergency work by phone (§3 4.4.2).</summary>
     public const string GeneralManager = "general_manager";
 
+    /// <summary>The affairs supervisor (事务主管): the second approval of a purchase request (§12 5.2.3).</summary>
+    public const string AffairsSupervisor = "affairs_supervisor";
+
+    /// <summary>The materials planner (物资计划员): the third approval of a purchase request (§12 5.2.3).</summary>
+    public const string MaterialsPlanner = "materials_planner";
+
     /// <summary>Every staff role; a token with any other role is refused by the token server.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Receptionist, Dispatcher, Technician, Manager, Finance, Qa, Admin, Director, GeneralManager,
+        Receptionist, Dispatcher, Technician, Manager, Finance, Qa, Admin, Director, GeneralManager, AffairsSupervisor, MaterialsPlanner,
     };
 }
 

@@ -355,4 +355,37 @@ public class CustomerFileTests(Suite suite) : SuiteTest(suite)
         var json = await http.GetFromJsonAsync<JsonElement>($"/api/customers/v1/customers?query={Uri.EscapeDataString(asset.SerialNumber)}");
         Assert.Equal(customer.CustomerId, json.GetProperty("customers")[0].GetProperty("customerId").GetString());
     }
+    [Fact]
+    public async Task Staff_hand_a_customer_to_another_station_which_then_serves_it_and_the_first_no_longer_sees_it()
+    {
+        var (first, second) = (await Data.NewStationAsync(), await Data.NewStationAsync());
+        var customer = await As(first.Caller).CreateCustomerAsync(NewFile(Unique.Name("客户")));
+        var asset = await As(first.Caller).RegisterAssetAsync(NewAsset(customer, Today.AddMonths(-2)));
+        await As(first.Caller).CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber }); // cached with the first station
+        var care = new CustomerCareService.CustomerCareServiceClient(Suite.Gateway.ChannelAs(first.Caller));
+        await care.PlanTrainingAsync(new PlanTrainingRequest
+        {
+            CustomerId = customer.CustomerId, Topic = "日常保养", Trainer = "刘工", PlannedOn = DateOf(Today.AddDays(7)), RequestId = Guid.NewGuid().ToString(),
+        });
+        var transfer = new TransferCustomerRequest
+        {
+            CustomerId = customer.CustomerId, Etag = customer.Etag, ToStationId = second.Id.ToString(), Reason = "客户搬迁至宁波", RequestId = Guid.NewGuid().ToString(),
+        };
+
+        var byStation = await Assert.ThrowsAsync<RpcException>(() => As(first.Caller).TransferCustomerAsync(transfer).ResponseAsync);
+        var transferred = await As(Suite.Callers.Staff("manager")).TransferCustomerAsync(transfer);
+        var lost = await Assert.ThrowsAsync<RpcException>(() => As(first.Caller).GetCustomerAsync(new GetCustomerRequest { CustomerId = customer.CustomerId }).ResponseAsync);
+        var entitlement = await As(second.Caller).CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber });
+        var trainings = await new CustomerCareService.CustomerCareServiceClient(Suite.Gateway.ChannelAs(second.Caller))
+            .ListTrainingsAsync(new ListTrainingsRequest { CustomerId = customer.CustomerId });
+        transfer.RequestId = Guid.NewGuid().ToString();
+        var stale = await Assert.ThrowsAsync<RpcException>(() => As(Suite.Callers.Staff("manager")).TransferCustomerAsync(transfer).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, byStation.StatusCode);
+        Assert.Equal(second.Id.ToString(), transferred.ServingStationId);
+        Assert.Equal(StatusCode.NotFound, lost.StatusCode);
+        Assert.Equal(second.Id.ToString(), entitlement.ServingStationId);
+        Assert.Equal(second.Id.ToString(), Assert.Single(trainings.Trainings).ServingStationId);
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+    }
 }

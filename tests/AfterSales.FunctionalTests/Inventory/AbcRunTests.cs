@@ -57,6 +57,8 @@ public class AbcRunTests(Suite suite) : SuiteTest(suite)
             Planning(station.Caller).RunAbcClassificationAsync(new RunAbcClassificationRequest()).ResponseAsync);
         var badShares = await Assert.ThrowsAsync<RpcException>(() =>
             manager.RunAbcClassificationAsync(new RunAbcClassificationRequest { AShare = 0.9, BShare = 0.2, WindowDays = 5 }).ResponseAsync);
+        var notANumber = await Assert.ThrowsAsync<RpcException>(() =>
+            manager.RunAbcClassificationAsync(new RunAbcClassificationRequest { AShare = double.NaN, BShare = double.PositiveInfinity }).ResponseAsync);
 
         // Each class is the one the rule gives the run's own consumption values, all parts together.
         var expected = Model.AbcClassification.Classify(
@@ -78,6 +80,7 @@ public class AbcRunTests(Suite suite) : SuiteTest(suite)
         Assert.DoesNotContain(suggestions.Suggestions, s => s.PartId == plenty.Id.ToString());
         Assert.Equal(StatusCode.PermissionDenied, byStation.StatusCode);
         Problems.AssertFieldViolations(badShares, "a_share", "window_days");
+        Problems.AssertFieldViolations(notANumber, "a_share");
     }
 
     [Fact]

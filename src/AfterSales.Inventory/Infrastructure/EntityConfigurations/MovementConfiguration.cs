@@ -113,3 +113,49 @@ internal sealed class OldPartShipmentConfiguration : IEntityTypeConfiguration<Ol
         builder.Property(s => s.ShippedBy).HasMaxLength(200);
     }
 }
+
+internal sealed class PurchaseRequestConfiguration : IEntityTypeConfiguration<PurchaseRequest>
+{
+    public void Configure(EntityTypeBuilder<PurchaseRequest> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Code).HasMaxLength(32);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Reason).HasMaxLength(PurchaseRequest.MaxReasonLength);
+        builder.Property(p => p.RequestedBy).HasMaxLength(200);
+        builder.Property(p => p.RejectedBy).HasMaxLength(200);
+        builder.Property(p => p.RejectionReason).HasMaxLength(PurchaseRequest.MaxReasonLength);
+        builder.Property(p => p.ReceivedSlip).HasMaxLength(ReceivingSlip.MaxNumberLength);
+        builder.OwnsMany(p => p.Lines, lines => lines.ToJson());
+        builder.OwnsMany(p => p.Approvals, approvals => approvals.ToJson());
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.HasIndex(p => p.Status);
+    }
+}
+
+internal sealed class RmaCaseConfiguration : IEntityTypeConfiguration<RmaCase>
+{
+    public void Configure(EntityTypeBuilder<RmaCase> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Code).HasMaxLength(32);
+        builder.HasIndex(r => r.Code).IsUnique();
+        builder.Property(r => r.PartNumber).HasMaxLength(32);
+        builder.Property(r => r.SerialNumber).HasMaxLength(64);
+        builder.Property(r => r.Supplier).HasMaxLength(200);
+        builder.Property(r => r.Fault).HasMaxLength(RmaCase.MaxTextLength);
+        builder.Property(r => r.ReturnNote).HasMaxLength(RmaCase.MaxTextLength);
+        builder.Property(r => r.OpenedBy).HasMaxLength(200);
+        builder.Property(r => r.ConfirmedBy).HasMaxLength(200);
+        builder.Property(r => r.ApprovedBy).HasMaxLength(200);
+        builder.Property(r => r.Carrier).HasMaxLength(100);
+        builder.Property(r => r.TrackingNumber).HasMaxLength(100);
+        builder.Property(r => r.SupplierConfirmation).HasMaxLength(100);
+        builder.Property(r => r.Fee).HasPrecision(18, 2);
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasIndex(r => r.Status);
+        builder.HasOne<Part>().WithMany().HasForeignKey(r => r.PartId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

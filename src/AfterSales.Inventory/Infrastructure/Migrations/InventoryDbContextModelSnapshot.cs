@@ -23,7 +23,11 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("PurchaseRequestNumbers");
+
             modelBuilder.HasSequence("RequisitionNumbers");
+
+            modelBuilder.HasSequence("RmaNumbers");
 
             modelBuilder.Entity("AfterSales.Inventory.Model.AbcRun", b =>
                 {
@@ -283,6 +287,66 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.ToTable("Parts", "inventory");
                 });
 
+            modelBuilder.Entity("AfterSales.Inventory.Model.PurchaseRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedSlip")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PurchaseRequests", "inventory");
+                });
+
             modelBuilder.Entity("AfterSales.Inventory.Model.ReceivingSlip", b =>
                 {
                     b.Property<string>("Number")
@@ -378,6 +442,108 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.HasIndex("StationId", "Id");
 
                     b.ToTable("Requisitions", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.RmaCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fault")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SupplierConfirmation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PartId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("RmaCases", "inventory");
                 });
 
             modelBuilder.Entity("AfterSales.Inventory.Model.SignedTicket", b =>
@@ -700,6 +866,65 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Inventory.Model.PurchaseRequest", b =>
+                {
+                    b.OwnsMany("AfterSales.Inventory.Model.PurchaseApproval", "Approvals", b1 =>
+                        {
+                            b1.Property<Guid>("PurchaseRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("ApprovedAt");
+
+                            b1.Property<string>("ApprovedBy")
+                                .IsRequired();
+
+                            b1.Property<int>("Step");
+
+                            b1.HasKey("PurchaseRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PurchaseRequests", "inventory");
+
+                            b1
+                                .ToJson("Approvals")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PurchaseRequestId");
+                        });
+
+                    b.OwnsMany("AfterSales.Inventory.Model.RequisitionLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("PurchaseRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("PartId");
+
+                            b1.Property<string>("PartNumber")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.HasKey("PurchaseRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PurchaseRequests", "inventory");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PurchaseRequestId");
+                        });
+
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("AfterSales.Inventory.Model.Requisition", b =>
                 {
                     b.HasOne("AfterSales.Inventory.Model.Warehouse", null)
@@ -735,6 +960,15 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.RmaCase", b =>
+                {
+                    b.HasOne("AfterSales.Inventory.Model.Part", null)
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Inventory.Model.StockLevel", b =>
