@@ -215,7 +215,7 @@ public sealed class StockGrpcService(
             .OptionalId("part_id", request.PartId, out var partId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
             .ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
+        var before = PageToken.DecodeInstantAndId(request.PageToken);
         var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == warehouseId, context.CancellationToken);
         // The central warehouse is read by every station, a station's ledger by that station alone.
         if (warehouse is null || (warehouse.StationId is { } owner && !caller.MaySee(owner)))
@@ -227,18 +227,21 @@ public sealed class StockGrpcService(
         {
             query = query.Where(m => m.PartId == part);
         }
-        if (before is { } last)
+        if (before is var (bookedAt, lastId))
         {
-            query = query.Where(m => m.Id.CompareTo(last) < 0);
+            query = query.Where(m => m.BookedAt < bookedAt || (m.BookedAt == bookedAt && m.Id.CompareTo(lastId) < 0));
         }
+        // Newest first by when each was booked: movements booked back-dated (a demo year, an opening balance) keep their place.
         var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(m => m.Id)
+        var page = await query
             .Join(db.Parts, m => m.PartId, p => p.Id, (m, p) => new { Movement = m, p.PartNumber })
+            .OrderByDescending(m => m.Movement.BookedAt).ThenByDescending(m => m.Movement.Id)
             .Take(size + 1).ToListAsync(context.CancellationToken);
         var response = new ListMovementsResponse { Movements = { page.Take(size).Select(m => m.Movement.ToProto(m.PartNumber)) } };
         if (page.Count > size)
         {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Movement.Id.ToString());
+            var last = page[size - 1].Movement;
+            response.NextPageToken = PageToken.EncodeInstant(last.BookedAt, last.Id.ToString());
         }
         return response;
     }

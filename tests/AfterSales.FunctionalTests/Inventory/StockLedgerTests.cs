@@ -98,6 +98,12 @@ public class StockLedgerTests(Suite suite) : SuiteTest(suite)
         });
         var ledgerId = transferred.Movements.Single(m => m.Kind == MovementKind.TransferIn).WarehouseId;
         var own = await Stock(station.Caller).ListMovementsAsync(new ListMovementsRequest { WarehouseId = ledgerId });
+        var centralId = transferred.Movements.Single(m => m.Kind == MovementKind.TransferOut).WarehouseId;
+        var central = await Stock(station.Caller).ListMovementsAsync(new ListMovementsRequest { WarehouseId = centralId, PartId = part.Id.ToString(), PageSize = 1 });
+        var older = await Stock(station.Caller).ListMovementsAsync(new ListMovementsRequest
+        {
+            WarehouseId = centralId, PartId = part.Id.ToString(), PageSize = 1, PageToken = central.NextPageToken,
+        });
         var other = await Data.NewStationAsync();
         var others = await Assert.ThrowsAsync<RpcException>(() => Stock(other.Caller).ListMovementsAsync(new ListMovementsRequest { WarehouseId = ledgerId }).ResponseAsync);
         var unknownStation = await Assert.ThrowsAsync<RpcException>(() => Storekeeper.TransferStockAsync(new TransferStockRequest
@@ -116,6 +122,8 @@ public class StockLedgerTests(Suite suite) : SuiteTest(suite)
         Assert.Equal(StatusCode.FailedPrecondition, tooMuch.StatusCode);
         Assert.Equal([(MovementKind.TransferOut, -5, 7), (MovementKind.TransferIn, 5, 5)], transferred.Movements.Select(m => (m.Kind, m.OnHandChange, m.OnHandAfter)));
         Assert.Equal("调拨单 DB-0001", Assert.Single(own.Movements).Reference);
+        // The central ledger, newest first, a page at a time: the transfer, then the receipt.
+        Assert.Equal((MovementKind.TransferOut, MovementKind.Receipt, ""), (central.Movements.Single().Kind, older.Movements.Single().Kind, older.NextPageToken));
         Assert.Equal(StatusCode.NotFound, others.StatusCode);
         Problems.AssertFieldViolations(unknownStation, "to_station_id");
         Assert.Equal([("", 7), (station.Id.ToString(), 5)], levels.StockLevels.Select(l => (l.Warehouse.StationId, l.OnHand)));

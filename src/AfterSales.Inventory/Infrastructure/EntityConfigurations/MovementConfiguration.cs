@@ -12,9 +12,10 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Reference).HasMaxLength(Movement.MaxReferenceLength);
         builder.Property(m => m.BookedBy).HasMaxLength(200);
-        // A warehouse's ledger, newest first, of all parts or one.
-        builder.HasIndex(m => new { m.WarehouseId, m.Id });
-        builder.HasIndex(m => new { m.WarehouseId, m.PartId, m.Id });
+        // A warehouse's ledger, newest first, of all parts or one; the issues of an ABC run's window.
+        builder.HasIndex(m => new { m.WarehouseId, m.BookedAt, m.Id });
+        builder.HasIndex(m => new { m.WarehouseId, m.PartId, m.BookedAt, m.Id });
+        builder.HasIndex(m => new { m.Kind, m.BookedAt });
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(m => m.WarehouseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Part>().WithMany().HasForeignKey(m => m.PartId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -114,9 +114,11 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
 
                     b.HasIndex("PartId");
 
-                    b.HasIndex("WarehouseId", "Id");
+                    b.HasIndex("Kind", "BookedAt");
 
-                    b.HasIndex("WarehouseId", "PartId", "Id");
+                    b.HasIndex("WarehouseId", "BookedAt", "Id");
+
+                    b.HasIndex("WarehouseId", "PartId", "BookedAt", "Id");
 
                     b.ToTable("Movements", "inventory");
                 });
