@@ -19,6 +19,20 @@ internal static class InventoryMappings
         AbcClass = part.AbcClass is { } abcClass ? (V1.AbcClass)abcClass : V1.AbcClass.Unspecified,
         SafetyStock = part.SafetyStock,
         ReorderPoint = part.ReorderPoint,
+        Unit = part.Unit,
+        Supplier = part.Supplier,
+        SubstitutePartIds = { part.Substitutes.Select(id => id.ToString()) },
+    };
+
+    public static Events.V1.PartPriceChanged ToPriceChangedEvent(this Model.Part part, decimal oldPrice, DateTimeOffset at) => new()
+    {
+        PartId = part.Id.ToString(),
+        PartNumber = part.PartNumber,
+        Name = part.Name,
+        Unit = part.Unit,
+        OldPrice = ProtoConversions.ToMoney(oldPrice),
+        NewPrice = ProtoConversions.ToMoney(part.UnitPrice),
+        ChangedAt = Timestamp.FromDateTimeOffset(at),
     };
 
     public static V1.StockLevel ToProto(this Model.StockLevel level, Model.Warehouse warehouse) => new()

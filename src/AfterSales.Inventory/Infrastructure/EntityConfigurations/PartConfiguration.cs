@@ -14,5 +14,8 @@ internal sealed class PartConfiguration : IEntityTypeConfiguration<Part>
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Specification).HasMaxLength(500);
         builder.Property(p => p.UnitPrice).HasPrecision(18, 2);
+        builder.Property(p => p.Unit).HasMaxLength(16);
+        builder.Property(p => p.Supplier).HasMaxLength(200);
+        builder.Property(p => p.Version).IsRowVersion();
     }
 }
