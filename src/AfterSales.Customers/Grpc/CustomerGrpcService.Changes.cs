@@ -68,7 +68,7 @@ public sealed partial class CustomerGrpcService
     {
         var violations = new FieldViolations().RequireId("customer_id", request.CustomerId, out var customerId);
         var etag = CheckEtag(violations, request.Etag);
-        var fields = CheckMask(violations, request.UpdateMask, ["name", "attribute", "contacts"]);
+        violations.UpdateMask("update_mask", request.UpdateMask, ["name", "attribute", "contacts"], out var fields);
         if (fields.Contains("name"))
         {
             violations.RequireText("name", request.Name, Model.Customer.MaxNameLength);
@@ -152,7 +152,7 @@ public sealed partial class CustomerGrpcService
             .RequireId("customer_id", request.CustomerId, out var customerId)
             .RequireId("site_id", request.SiteId, out var siteId);
         var etag = CheckEtag(violations, request.Etag);
-        var fields = CheckMask(violations, request.UpdateMask, ["name", "address", "region", "distance_km"]);
+        violations.UpdateMask("update_mask", request.UpdateMask, ["name", "address", "region", "distance_km"], out var fields);
         var site = request.Site ?? new Site();
         if (fields.Contains("name"))
         {
@@ -215,20 +215,6 @@ public sealed partial class CustomerGrpcService
             violations.Add("etag", "etag is required: the etag of the customer file as read.");
         }
         return version;
-    }
-
-    private static HashSet<string> CheckMask(FieldViolations violations, Google.Protobuf.WellKnownTypes.FieldMask? mask, string[] editable)
-    {
-        var paths = new HashSet<string>(mask?.Paths ?? [], StringComparer.Ordinal);
-        if (paths.Count == 0)
-        {
-            violations.Add("update_mask", $"update_mask names the fields to change: {string.Join(", ", editable)}.");
-        }
-        foreach (var path in paths.Where(p => !editable.Contains(p)))
-        {
-            violations.Add("update_mask", $"{path} cannot be changed here; the fields are {string.Join(", ", editable)}.");
-        }
-        return paths;
     }
 
     private static void CheckAttribute(FieldViolations violations, CustomerAttribute attribute)

@@ -19,12 +19,12 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<Project> Projects => Set<Project>();
 
     /// <summary>The next number of a customer file opened through the API (a sequence: never repeated, gaps allowed).</summary>
-    public async Task<long> NextCustomerNumberAsync(CancellationToken cancellationToken) =>
-        (await Database.SqlQuery<long>($"SELECT nextval('customers.\"CustomerNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
+    public Task<long> NextCustomerNumberAsync(CancellationToken cancellationToken) =>
+        this.NextValueAsync("CustomerNumbers", cancellationToken);
 
     /// <summary>The next number of a project (a sequence: never repeated, gaps allowed).</summary>
-    public async Task<long> NextProjectNumberAsync(CancellationToken cancellationToken) =>
-        (await Database.SqlQuery<long>($"SELECT nextval('customers.\"ProjectNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
+    public Task<long> NextProjectNumberAsync(CancellationToken cancellationToken) =>
+        this.NextValueAsync("ProjectNumbers", cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

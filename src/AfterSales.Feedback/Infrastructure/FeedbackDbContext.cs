@@ -12,9 +12,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
-    public async Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken) =>
-        await Database.SqlQueryRaw<long>($"SELECT nextval('{ResourceNames.Feedback}.{ComplaintNumberSequence}') AS \"Value\"")
-            .SingleAsync(cancellationToken);
+    public Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken) => this.NextValueAsync(ComplaintNumberSequence, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -56,12 +56,9 @@ public sealed class InventoryGrpcService(
     [Access(StaffRoles.Manager, StaffRoles.MaterialsPlanner, StaffRoles.Admin)]
     public override Task<Part> UpdatePart(UpdatePartRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations().RequireId("part_id", request.PartId, out var partId);
-        var fields = new HashSet<string>(request.UpdateMask?.Paths ?? [], StringComparer.Ordinal);
-        if (fields.Count == 0 || fields.Any(f => !EditableFields.Contains(f)))
-        {
-            violations.Add("update_mask", $"update_mask names the fields to change, of: {string.Join(", ", EditableFields)}.");
-        }
+        var violations = new FieldViolations()
+            .RequireId("part_id", request.PartId, out var partId)
+            .UpdateMask("update_mask", request.UpdateMask, EditableFields, out var fields);
         var price = 0m;
         if (fields.Contains("name"))
         {

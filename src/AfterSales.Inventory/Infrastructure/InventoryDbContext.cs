@@ -21,16 +21,16 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
     public DbSet<RmaCase> RmaCases => Set<RmaCase>();
 
     /// <summary>The next number of a return to the manufacturer (a sequence: never repeated, gaps allowed).</summary>
-    public async Task<long> NextRmaNumberAsync(CancellationToken cancellationToken) =>
-        (await Database.SqlQuery<long>($"SELECT nextval('inventory.\"RmaNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
+    public Task<long> NextRmaNumberAsync(CancellationToken cancellationToken) =>
+        this.NextValueAsync("RmaNumbers", cancellationToken);
 
     /// <summary>The next number of a purchase request (a sequence: never repeated, gaps allowed).</summary>
-    public async Task<long> NextPurchaseRequestNumberAsync(CancellationToken cancellationToken) =>
-        (await Database.SqlQuery<long>($"SELECT nextval('inventory.\"PurchaseRequestNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
+    public Task<long> NextPurchaseRequestNumberAsync(CancellationToken cancellationToken) =>
+        this.NextValueAsync("PurchaseRequestNumbers", cancellationToken);
 
     /// <summary>The next number of a requisition (a sequence: never repeated, gaps allowed).</summary>
-    public async Task<long> NextRequisitionNumberAsync(CancellationToken cancellationToken) =>
-        (await Database.SqlQuery<long>($"SELECT nextval('inventory.\"RequisitionNumbers\"') AS \"Value\"").ToListAsync(cancellationToken)).Single();
+    public Task<long> NextRequisitionNumberAsync(CancellationToken cancellationToken) =>
+        this.NextValueAsync("RequisitionNumbers", cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -48,4 +48,14 @@ public static class DatabaseExtensions
         builder.Services.AddHostedService<PlatformTablesJanitor<TContext>>();
         return builder;
     }
+
+    /// <summary>
+    /// The next value of a sequence in the context's schema: never repeated, gaps allowed, safe however many
+    /// callers draw at once (the numbers of customers, projects, requisitions...).
+    /// </summary>
+    public static async Task<long> NextValueAsync(this DbContext db, string sequence, CancellationToken cancellationToken)
+    {
+        var qualified = $"\"{db.Model.GetDefaultSchema()}\".\"{sequence}\"";
+        return await db.Database.SqlQuery<long>($"SELECT nextval({qualified}::regclass) AS \"Value\"").SingleAsync(cancellationToken);
+    }
 }

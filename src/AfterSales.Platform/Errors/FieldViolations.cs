@@ -103,6 +103,18 @@ public sealed class FieldViolations
         return this;
     }
 
+    /// <summary>An update mask naming at least one field, each of <paramref name="editable"/>; the paths it names.</summary>
+    public FieldViolations UpdateMask(string field, Google.Protobuf.WellKnownTypes.FieldMask? mask, IReadOnlyCollection<string> editable, out IReadOnlySet<string> paths)
+    {
+        var named = new HashSet<string>(mask?.Paths ?? [], StringComparer.Ordinal);
+        if (named.Count == 0 || !named.IsSubsetOf(editable))
+        {
+            Add(field, $"{field} names the fields to change, of: {string.Join(", ", editable)}.");
+        }
+        paths = named;
+        return this;
+    }
+
     public void ThrowIfAny()
     {
         if (Any)
