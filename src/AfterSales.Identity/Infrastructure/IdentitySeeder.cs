@@ -44,8 +44,8 @@ internal sealed partial class IdentitySeeder(
         (Guid.Parse("1d000000-0000-4000-8000-000000000008"), "director", "周建国", StaffRoles.Director, null),
         (Guid.Parse("1d000000-0000-4000-8000-000000000009"), "gm", "王振华", StaffRoles.GeneralManager, null),
         // The purchase chain's first three steps: the technical group (an internal technician), the affairs supervisor, the materials planner.
-        (Guid.Parse("1d000000-0000-4000-8000-00000000000a"), "techlead", "刘洋", StaffRoles.Technician, null),
-        (Guid.Parse("1d000000-0000-4000-8000-00000000000b"), "affairs", "孙丽", StaffRoles.AffairsSupervisor, null),
+        (Guid.Parse("1d000000-0000-4000-8000-00000000000a"), "techlead", "高峰", StaffRoles.Technician, null),
+        (Guid.Parse("1d000000-0000-4000-8000-00000000000b"), "affairs", "何静", StaffRoles.AffairsSupervisor, null),
         (Guid.Parse("1d000000-0000-4000-8000-00000000000c"), "planner", "马超", StaffRoles.MaterialsPlanner, null),
     ];
 
