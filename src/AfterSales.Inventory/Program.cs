@@ -17,5 +17,9 @@ app.MapGrpcService<PlanningGrpcService>();
 app.MapGrpcService<OldPartGrpcService>();
 app.MapGrpcService<PurchasingGrpcService>();
 app.MapGrpcService<RmaGrpcService>();
+app.MapGrpcService<StockCountGrpcService>();
+app.MapGrpcService<LoanerGrpcService>();
+app.MapGrpcService<ToolGrpcService>();
+app.MapGrpcService<SupplierClaimGrpcService>();
 
 app.Run();

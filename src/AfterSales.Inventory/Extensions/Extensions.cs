@@ -16,15 +16,17 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InventoryDbContext, InventorySeeder>(ResourceNames.Inventory);
-        // Issued parts are published (PartsIssued) for billing and the consumption reports.
+        // Issued parts are published (PartsIssued) for billing and the consumption reports, loans for the tickets they serve.
         builder.AddEventOutbox<InventoryDbContext>();
         // The old parts a repair kept, and the signed reports warranty parts are written off against.
         builder.AddEventConsumer<InventoryDbContext, WorkRecorded, WorkRecordedHandler>();
         builder.AddEventConsumer<InventoryDbContext, TicketCompleted, TicketCompletedHandler>();
-        // Requisitions are for tickets, and station ledgers for stations, that the tickets service keeps.
+        // Requisitions and loans are for tickets, station ledgers for stations and tools for technicians, that the tickets service keeps.
         builder.AddServiceClient<TicketService.TicketServiceClient>(ResourceNames.Tickets, TicketService.Descriptor);
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();
+        builder.Services.AddScoped<OpenTickets>();
+        builder.Services.Configure<ToolOptions>(builder.Configuration.GetSection(ToolOptions.SectionName));
         builder.Services.Configure<AbcOptions>(builder.Configuration.GetSection(AbcOptions.SectionName));
         builder.Services.AddScoped<AbcRunner>();
         builder.Services.AddHostedService<AbcScheduler>();

@@ -166,7 +166,7 @@ internal static class InventoryMappings
         ShipmentId = oldPart.ShipmentId?.ToString() ?? "",
     };
 
-    public static Events.V1.PartsWrittenOff ToWrittenOffEvent(this Model.OldPart oldPart, decimal unitPrice) => new()
+    public static Events.V1.PartsWrittenOff ToWrittenOffEvent(this Model.OldPart oldPart) => new()
     {
         OldPartId = oldPart.Id.ToString(),
         TicketId = oldPart.TicketId.ToString(),
@@ -175,7 +175,7 @@ internal static class InventoryMappings
         PartId = oldPart.PartId.ToString(),
         PartNumber = oldPart.PartNumber,
         Quantity = oldPart.Quantity,
-        UnitPrice = ProtoConversions.ToMoney(unitPrice),
+        UnitPrice = ProtoConversions.ToMoney(oldPart.UnitPrice ?? 0),
         WrittenOffAt = oldPart.WrittenOffAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
     };
 
@@ -252,5 +252,134 @@ internal static class InventoryMappings
         Outcome = rma.Outcome?.WireName() ?? "",
         ShippedAt = rma.ShippedAt is { } shipped ? Timestamp.FromDateTimeOffset(shipped) : null,
         ReturnedAt = rma.ReturnedAt is { } returned ? Timestamp.FromDateTimeOffset(returned) : null,
+    };
+
+    public static V1.StockCount ToProto(this Model.StockCount count) => new()
+    {
+        CountId = count.Id.ToString(),
+        Code = count.Code,
+        WarehouseId = count.WarehouseId.ToString(),
+        Status = (V1.StockCountStatus)count.Status,
+        Lines =
+        {
+            count.Lines.Select(l =>
+            {
+                var line = new V1.StockCountLine { PartId = l.PartId.ToString(), PartNumber = l.PartNumber, Difference = l.Difference };
+                if (l.BookOnHand is { } book && l.Counted is { } counted)
+                {
+                    (line.BookOnHand, line.Counted) = (book, counted);
+                }
+                return line;
+            }),
+        },
+        OpenedBy = count.OpenedBy,
+        OpenedAt = Timestamp.FromDateTimeOffset(count.OpenedAt),
+        SubmittedBy = count.SubmittedBy ?? "",
+        SubmittedAt = count.SubmittedAt is { } submitted ? Timestamp.FromDateTimeOffset(submitted) : null,
+        DecidedBy = count.DecidedBy ?? "",
+        DecidedAt = count.DecidedAt is { } decided ? Timestamp.FromDateTimeOffset(decided) : null,
+        Reason = count.Reason ?? "",
+    };
+
+    /// <param name="today">The business day, which tells whether a loan is overdue.</param>
+    public static V1.Loaner ToProto(this Model.Loaner loaner, DateOnly today) => new()
+    {
+        LoanerId = loaner.Id.ToString(),
+        Code = loaner.Code,
+        Model = loaner.Model,
+        SerialNumber = loaner.SerialNumber,
+        Note = loaner.Note,
+        Status = (V1.LoanerStatus)loaner.Status,
+        Loan = loaner.Status == Model.LoanerStatus.Lent
+            ? new V1.LoanerLoan
+            {
+                TicketId = loaner.TicketId.ToString(),
+                TicketNumber = loaner.TicketNumber,
+                StationId = loaner.StationId.ToString(),
+                LentBy = loaner.LentBy,
+                LentAt = Timestamp.FromDateTimeOffset(loaner.LentAt!.Value),
+                DueBackOn = loaner.DueBackOn!.Value.ToProtoDate(),
+                Overdue = loaner.IsOverdue(today),
+            }
+            : null,
+        TimesLent = loaner.TimesLent,
+        LastReturnedAt = loaner.LastReturnedAt is { } returned ? Timestamp.FromDateTimeOffset(returned) : null,
+        LastCondition = loaner.LastCondition ?? "",
+        RetiredReason = loaner.RetiredReason ?? "",
+    };
+
+    public static Events.V1.LoanerLent ToLentEvent(this Model.Loaner loaner) => new()
+    {
+        LoanerId = loaner.Id.ToString(),
+        Code = loaner.Code,
+        Model = loaner.Model,
+        SerialNumber = loaner.SerialNumber,
+        TicketId = loaner.TicketId.ToString(),
+        TicketNumber = loaner.TicketNumber,
+        StationId = loaner.StationId.ToString(),
+        DueBackOn = loaner.DueBackOn!.Value.ToProtoDate(),
+        LentAt = Timestamp.FromDateTimeOffset(loaner.LentAt!.Value),
+    };
+
+    /// <summary>Made before the return clears the loan, whose ticket and station it names.</summary>
+    public static Events.V1.LoanerReturned ToReturnedEvent(this Model.Loaner loaner, DateTimeOffset at) => new()
+    {
+        LoanerId = loaner.Id.ToString(),
+        Code = loaner.Code,
+        TicketId = loaner.TicketId?.ToString() ?? "",
+        StationId = loaner.StationId?.ToString() ?? "",
+        ReturnedAt = Timestamp.FromDateTimeOffset(at),
+    };
+
+    public static V1.Tool ToProto(this Model.Tool tool) => new()
+    {
+        ToolId = tool.Id.ToString(),
+        Code = tool.Code,
+        Name = tool.Name,
+        Specification = tool.Specification,
+        SerialNumber = tool.SerialNumber,
+        Value = ProtoConversions.ToMoney(tool.Value),
+        FixedAsset = tool.FixedAsset,
+        StationId = tool.StationId.ToString(),
+        TechnicianId = tool.TechnicianId.ToString(),
+        TechnicianName = tool.TechnicianName,
+        Status = (V1.ToolStatus)tool.Status,
+        RegisteredAt = Timestamp.FromDateTimeOffset(tool.RegisteredAt),
+        HandOvers =
+        {
+            tool.HandOvers.Select(h => new V1.ToolHandOver
+            {
+                FromTechnicianId = h.FromTechnicianId.ToString(), ToTechnicianId = h.ToTechnicianId.ToString(),
+                RecordedBy = h.RecordedBy, At = Timestamp.FromDateTimeOffset(h.At),
+            }),
+        },
+        LossCause = tool.LossCause ?? "",
+        Compensation = tool.Compensation is { } compensation ? ProtoConversions.ToMoney(compensation) : null,
+        ReportedBy = tool.ReportedBy ?? "",
+        ReportedAt = tool.ReportedAt is { } reported ? Timestamp.FromDateTimeOffset(reported) : null,
+    };
+
+    public static V1.SupplierClaim ToProto(this Model.SupplierClaim claim) => new()
+    {
+        ClaimId = claim.Id.ToString(),
+        Code = claim.Code,
+        Supplier = claim.Supplier,
+        Status = (V1.SupplierClaimStatus)claim.Status,
+        Parts =
+        {
+            claim.Parts.Select(p => new V1.ClaimedPart
+            {
+                OldPartId = p.OldPartId.ToString(), TicketNumber = p.TicketNumber, PartNumber = p.PartNumber, Quantity = p.Quantity,
+                UnitPrice = ProtoConversions.ToMoney(p.UnitPrice),
+            }),
+        },
+        Claimed = ProtoConversions.ToMoney(claim.Claimed),
+        Recovered = claim.Recovered is { } recovered ? ProtoConversions.ToMoney(recovered) : null,
+        SupplierReference = claim.SupplierReference ?? "",
+        RefusalReason = claim.RefusalReason ?? "",
+        OpenedBy = claim.OpenedBy,
+        OpenedAt = Timestamp.FromDateTimeOffset(claim.OpenedAt),
+        ClosedBy = claim.ClosedBy ?? "",
+        ClosedAt = claim.ClosedAt is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
     };
 }

@@ -70,9 +70,9 @@ public sealed class OldPartGrpcService(
         ActAsync(request, context, async (oldPart, cancellationToken) =>
         {
             var signed = await db.SignedTickets.AsNoTracking().SingleOrDefaultAsync(s => s.TicketId == oldPart.TicketId, cancellationToken);
-            oldPart.WriteOff(signed, caller.Subject, calendar.Now);
             var price = await db.Parts.Where(p => p.Id == oldPart.PartId).Select(p => p.UnitPrice).SingleAsync(cancellationToken);
-            outbox.Enqueue(oldPart.ToWrittenOffEvent(price));
+            oldPart.WriteOff(signed, price, caller.Subject, calendar.Now);
+            outbox.Enqueue(oldPart.ToWrittenOffEvent());
         });
 
     [Access(StaffRoles.Manager, StaffRoles.Admin, Stations = true)]

@@ -1,4 +1,5 @@
 using AfterSales.Inventory.Infrastructure;
+using AfterSales.Inventory.Services;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform;
 using AfterSales.Platform.Errors;
@@ -26,7 +27,8 @@ public sealed class StockGrpcService(
     IdempotentRequests<InventoryDbContext> requests,
     IEventOutbox outbox,
     StationDirectory stations,
-    TicketService.TicketServiceClient tickets)
+    OpenTickets openTickets,
+    AbcRunner abc)
     : StockService.StockServiceBase
 {
     private const int MaxLines = 100;
@@ -94,6 +96,7 @@ public sealed class StockGrpcService(
             var central = await db.Warehouses.SingleAsync(w => w.StationId == null, context.CancellationToken);
             var parts = await StockLines.PartsAsync(db, lines, context.CancellationToken);
             var from = await LevelsAsync(central.Id, lines, create: false, context.CancellationToken);
+            var before = from.ToDictionary(l => l.Key, l => l.Value.Available);
             var to = await LevelsAsync(ledger.Id, lines, create: true, context.CancellationToken);
             var movements = new List<Model.Movement>();
             foreach (var line in lines)
@@ -105,6 +108,7 @@ public sealed class StockGrpcService(
                 movements.Add(to[line.PartId].Receive(line.Quantity, Model.MovementKind.TransferIn, reference, caller.Subject, now));
             }
             db.Movements.AddRange(movements);
+            await abc.StageStockLowAsync(before, from, context.CancellationToken);
             return new StockChange { Movements = { movements.Select(m => m.ToProto(parts[m.PartId].PartNumber)) } };
         });
     }
@@ -117,20 +121,7 @@ public sealed class StockGrpcService(
         violations.ThrowIfAny();
         return await requests.SaveOnceAsync(request, context, async () =>
         {
-            // Asked on the caller's behalf: another station's ticket is as missing as one that does not exist.
-            Ticket ticket;
-            try
-            {
-                ticket = await tickets.GetTicketAsync(new GetTicketRequest { TicketId = request.TicketId }, cancellationToken: context.CancellationToken);
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-            {
-                throw new NotFoundException("Ticket", request.TicketId);
-            }
-            if (ticket.Status is TicketStatus.Closed or TicketStatus.Cancelled)
-            {
-                throw new PreconditionFailedException($"Ticket {ticket.Number} is {StatusOf(ticket.Status)}: no parts are drawn for it.");
-            }
+            var ticket = await openTickets.GetAsync(request.TicketId, "parts are drawn", context.CancellationToken);
             var stationId = Guid.Parse(ticket.StationId);
             var ledger = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.StationId == stationId, context.CancellationToken)
                 ?? throw new PreconditionFailedException($"The station of ticket {ticket.Number} keeps no parts ledger yet: transfer stock to it first.");
@@ -283,6 +274,4 @@ public sealed class StockGrpcService(
         }
         return levels;
     }
-
-    private static string StatusOf(TicketStatus status) => status.ToString().ToUpperInvariant();
 }

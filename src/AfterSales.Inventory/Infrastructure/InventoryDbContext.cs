@@ -19,6 +19,14 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
     public DbSet<OldPartShipment> OldPartShipments => Set<OldPartShipment>();
     public DbSet<PurchaseRequest> PurchaseRequests => Set<PurchaseRequest>();
     public DbSet<RmaCase> RmaCases => Set<RmaCase>();
+    public DbSet<StockCount> StockCounts => Set<StockCount>();
+    public DbSet<Loaner> Loaners => Set<Loaner>();
+    public DbSet<Tool> Tools => Set<Tool>();
+    public DbSet<SupplierClaim> SupplierClaims => Set<SupplierClaim>();
+
+    /// <summary>The next number of a count sheet, loaner unit, tool or supplier claim (sequences: never repeated, gaps allowed).</summary>
+    public Task<long> NextNumberAsync(NumberedKind kind, CancellationToken cancellationToken) =>
+        this.NextValueAsync($"{kind}Numbers", cancellationToken);
 
     /// <summary>The next number of a return to the manufacturer (a sequence: never repeated, gaps allowed).</summary>
     public Task<long> NextRmaNumberAsync(CancellationToken cancellationToken) =>
@@ -38,7 +46,20 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
         modelBuilder.HasSequence<long>("RequisitionNumbers").StartsAt(1);
         modelBuilder.HasSequence<long>("PurchaseRequestNumbers").StartsAt(1);
         modelBuilder.HasSequence<long>("RmaNumbers").StartsAt(1);
+        foreach (var kind in Enum.GetValues<NumberedKind>())
+        {
+            modelBuilder.HasSequence<long>($"{kind}Numbers").StartsAt(1);
+        }
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly);
         modelBuilder.AddPlatformTables();
     }
+}
+
+/// <summary>What else is numbered by a sequence of its own, named after it.</summary>
+public enum NumberedKind
+{
+    StockCount,
+    Loaner,
+    Tool,
+    SupplierClaim,
 }

@@ -9,6 +9,7 @@ public enum MovementKind
     Reservation = 4,
     Release = 5,
     Issue = 6,
+    CountAdjustment = 7,
 }
 
 /// <summary>

@@ -68,6 +68,12 @@ public sealed class OldPart
     public string? WrittenOffBy { get; private set; }
     public Guid? ShipmentId { get; private set; }
 
+    /// <summary>The catalogue price it was written off at: the cost the company bore, and claims back from the supplier.</summary>
+    public decimal? UnitPrice { get; private set; }
+
+    /// <summary>The secondary claim (二次索赔) the failed part is in; a part is claimed once.</summary>
+    public Guid? ClaimId { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
@@ -81,7 +87,7 @@ public sealed class OldPart
     }
 
     /// <summary>Writes the warranty part off: only with the old part back and the service report signed by the customer (§2 3.6.3).</summary>
-    public void WriteOff(SignedTicket? signed, string actor, DateTimeOffset at)
+    public void WriteOff(SignedTicket? signed, decimal unitPrice, string actor, DateTimeOffset at)
     {
         if (!Warranty)
         {
@@ -97,7 +103,22 @@ public sealed class OldPart
         {
             throw new PreconditionFailedException($"Ticket {TicketNumber}'s service report is not signed by the customer yet: a warranty part is written off against it.");
         }
-        (Status, WrittenOffAt, WrittenOffBy) = (OldPartStatus.WrittenOff, at, actor);
+        (Status, WrittenOffAt, WrittenOffBy, UnitPrice) = (OldPartStatus.WrittenOff, at, actor, unitPrice);
+    }
+
+    /// <summary>Puts the failed warranty part in a claim against its supplier: written off (or shipped), and in no other claim.</summary>
+    public void Claim(Guid claimId, string claimCode)
+    {
+        if (Status is not (OldPartStatus.WrittenOff or OldPartStatus.Shipped))
+        {
+            throw new PreconditionFailedException(
+                $"The {PartNumber} of ticket {TicketNumber} is {Status.ToString().ToUpperInvariant()}: only a written-off warranty part is claimed from its supplier.");
+        }
+        if (ClaimId is not null)
+        {
+            throw new PreconditionFailedException($"The {PartNumber} of ticket {TicketNumber} is claimed already; {claimCode} cannot claim it again.");
+        }
+        ClaimId = claimId;
     }
 
     public void Ship(Guid shipmentId)

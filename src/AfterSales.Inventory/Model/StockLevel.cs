@@ -29,6 +29,9 @@ public sealed class StockLevel
     /// <summary>Units free to promise.</summary>
     public int Available => OnHand - Reserved;
 
+    /// <summary>When an approved stock count last covered this level; null for one never counted.</summary>
+    public DateTimeOffset? LastCountedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): two stations reserving the last unit never both win.</summary>
     public uint Version { get; private set; }
 
@@ -75,6 +78,29 @@ public sealed class StockLevel
         (OnHand, Reserved) = (OnHand - quantity, Reserved - quantity);
         return Booked(MovementKind.Issue, -quantity, -quantity, reference, actor, at);
     }
+
+    /// <summary>
+    /// Books the difference an approved stock count found. Units promised to requisitions must still be there:
+    /// a count that finds fewer is refused until those requisitions are released or rejected.
+    /// </summary>
+    public Movement Adjust(int difference, string partNumber, string reference, string actor, DateTimeOffset at)
+    {
+        if (difference == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(difference), "A count that found what the books say books nothing.");
+        }
+        var onHand = checked(OnHand + difference);
+        if (onHand < Reserved)
+        {
+            throw new PreconditionFailedException(
+                $"{reference} leaves {onHand} unit(s) of {partNumber} on hand, but {Reserved} are promised to requisitions: release or reject them first.");
+        }
+        OnHand = onHand;
+        return Booked(MovementKind.CountAdjustment, difference, 0, reference, actor, at);
+    }
+
+    /// <summary>Marks the level counted: its class's count period starts again.</summary>
+    public void Counted(DateTimeOffset at) => LastCountedAt = at;
 
     /// <summary>
     /// Fewer units reserved than a requisition holds means the requisition was read before another caller issued

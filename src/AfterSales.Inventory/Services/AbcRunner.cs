@@ -43,6 +43,25 @@ public sealed class AbcRunner(InventoryDbContext db, BusinessCalendar calendar, 
         return run;
     }
 
+    /// <summary>
+    /// Stages StockLow for each central level a booking has just taken below its part's reorder point: between two
+    /// runs, purchasing hears of a part the moment it needs buying, once, not on every booking after.
+    /// </summary>
+    public async Task StageStockLowAsync(IReadOnlyDictionary<Guid, int> availableBefore, IReadOnlyDictionary<Guid, StockLevel> levels,
+        CancellationToken cancellationToken)
+    {
+        var ids = levels.Keys.ToList();
+        var parts = await db.Parts.AsNoTracking().Where(p => ids.Contains(p.Id) && p.ReorderPoint > 0).ToListAsync(cancellationToken);
+        foreach (var part in parts)
+        {
+            var available = levels[part.Id].Available;
+            if (availableBefore.GetValueOrDefault(part.Id) >= part.ReorderPoint && available < part.ReorderPoint)
+            {
+                outbox.Enqueue(PurchaseSuggestion.For(part, available, Options.PlanOf(part.AbcClass ?? AbcClass.C)).ToEvent());
+            }
+        }
+    }
+
     /// <summary>The parts whose central available units are below their reorder point, with how many to order.</summary>
     public async Task<IReadOnlyList<PurchaseSuggestion>> SuggestionsAsync(IReadOnlyCollection<Part>? parts, CancellationToken cancellationToken)
     {

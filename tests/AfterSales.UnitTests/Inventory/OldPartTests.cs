@@ -17,13 +17,13 @@ public class OldPartTests
     {
         var part = Kept();
 
-        Assert.Throws<PreconditionFailedException>(() => part.WriteOff(Signed(part), "finance", At));
+        Assert.Throws<PreconditionFailedException>(() => part.WriteOff(Signed(part), 45.00m, "finance", At));
         part.Return("store", At);
-        Assert.Throws<PreconditionFailedException>(() => part.WriteOff(null, "finance", At));
-        part.WriteOff(Signed(part), "finance", At);
+        Assert.Throws<PreconditionFailedException>(() => part.WriteOff(null, 45.00m, "finance", At));
+        part.WriteOff(Signed(part), 45.00m, "finance", At);
 
         Assert.Equal(OldPartStatus.WrittenOff, part.Status);
-        Assert.Throws<PreconditionFailedException>(() => part.WriteOff(Signed(part), "finance", At));
+        Assert.Throws<PreconditionFailedException>(() => part.WriteOff(Signed(part), 45.00m, "finance", At));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class OldPartTests
         var paid = Kept(warranty: false);
         paid.Return("store", At);
 
-        Assert.Throws<PreconditionFailedException>(() => paid.WriteOff(Signed(paid), "finance", At));
+        Assert.Throws<PreconditionFailedException>(() => paid.WriteOff(Signed(paid), 45.00m, "finance", At));
         Assert.Throws<PreconditionFailedException>(() => paid.Return("store", At));
     }
 }

@@ -80,6 +80,8 @@ internal sealed class OldPartConfiguration : IEntityTypeConfiguration<OldPart>
         builder.Property(o => o.PartNumber).HasMaxLength(32);
         builder.Property(o => o.ReturnedTo).HasMaxLength(200);
         builder.Property(o => o.WrittenOffBy).HasMaxLength(200);
+        builder.Property(o => o.UnitPrice).HasPrecision(18, 2);
+        builder.HasIndex(o => o.ClaimId);
         builder.Property(o => o.Version).IsRowVersion();
         // The lists a station and a technician work from.
         builder.HasIndex(o => new { o.StationId, o.Status, o.Id });
@@ -158,5 +160,94 @@ internal sealed class RmaCaseConfiguration : IEntityTypeConfiguration<RmaCase>
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => r.Status);
         builder.HasOne<Part>().WithMany().HasForeignKey(r => r.PartId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StockCountConfiguration : IEntityTypeConfiguration<StockCount>
+{
+    public void Configure(EntityTypeBuilder<StockCount> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Code).HasMaxLength(32);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.OpenedBy).HasMaxLength(200);
+        builder.Property(c => c.SubmittedBy).HasMaxLength(200);
+        builder.Property(c => c.DecidedBy).HasMaxLength(200);
+        builder.Property(c => c.Reason).HasMaxLength(StockCount.MaxReasonLength);
+        builder.OwnsMany(c => c.Lines, lines => lines.ToJson());
+        builder.Property(c => c.Version).IsRowVersion();
+        // One unfinished count per warehouse, however many open one at once: two sheets would book one difference twice.
+        builder.HasIndex(c => c.WarehouseId).IsUnique()
+            .HasFilter($"\"Status\" IN ({(int)StockCountStatus.Open}, {(int)StockCountStatus.Submitted})")
+            .HasDatabaseName("IX_StockCounts_Unfinished");
+        builder.HasIndex(c => new { c.StationId, c.Id });
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(c => c.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LoanerConfiguration : IEntityTypeConfiguration<Loaner>
+{
+    public void Configure(EntityTypeBuilder<Loaner> builder)
+    {
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Code).HasMaxLength(32);
+        builder.HasIndex(l => l.Code).IsUnique();
+        builder.Property(l => l.Model).HasMaxLength(200);
+        builder.Property(l => l.SerialNumber).HasMaxLength(64);
+        builder.HasIndex(l => l.SerialNumber).IsUnique();
+        builder.Property(l => l.Note).HasMaxLength(Loaner.MaxTextLength);
+        builder.Property(l => l.TicketNumber).HasMaxLength(32);
+        builder.Property(l => l.LentBy).HasMaxLength(200);
+        builder.Property(l => l.LastCondition).HasMaxLength(Loaner.MaxTextLength);
+        builder.Property(l => l.RetiredReason).HasMaxLength(Loaner.MaxTextLength);
+        builder.Property(l => l.Version).IsRowVersion();
+        builder.HasIndex(l => l.TicketId);
+        builder.HasIndex(l => new { l.Status, l.DueBackOn });
+    }
+}
+
+internal sealed class ToolConfiguration : IEntityTypeConfiguration<Tool>
+{
+    public void Configure(EntityTypeBuilder<Tool> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Code).HasMaxLength(32);
+        builder.HasIndex(t => t.Code).IsUnique();
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Specification).HasMaxLength(Tool.MaxTextLength);
+        builder.Property(t => t.SerialNumber).HasMaxLength(64);
+        builder.Property(t => t.Value).HasPrecision(18, 2);
+        builder.Property(t => t.TechnicianName).HasMaxLength(200);
+        builder.Property(t => t.LossCause).HasMaxLength(Tool.MaxTextLength);
+        builder.Property(t => t.Compensation).HasPrecision(18, 2);
+        builder.Property(t => t.ReportedBy).HasMaxLength(200);
+        builder.OwnsMany(t => t.HandOvers, handOvers => handOvers.ToJson());
+        builder.Property(t => t.Version).IsRowVersion();
+        builder.HasIndex(t => new { t.StationId, t.Code });
+        builder.HasIndex(t => t.TechnicianId);
+    }
+}
+
+internal sealed class SupplierClaimConfiguration : IEntityTypeConfiguration<SupplierClaim>
+{
+    public void Configure(EntityTypeBuilder<SupplierClaim> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Code).HasMaxLength(32);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Supplier).HasMaxLength(200);
+        builder.Property(c => c.Claimed).HasPrecision(18, 2);
+        builder.Property(c => c.Recovered).HasPrecision(18, 2);
+        builder.Property(c => c.SupplierReference).HasMaxLength(100);
+        builder.Property(c => c.RefusalReason).HasMaxLength(500);
+        builder.Property(c => c.OpenedBy).HasMaxLength(200);
+        builder.Property(c => c.ClosedBy).HasMaxLength(200);
+        builder.OwnsMany(c => c.Parts, parts => parts.ToJson());
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.HasIndex(c => new { c.Status, c.Id });
     }
 }

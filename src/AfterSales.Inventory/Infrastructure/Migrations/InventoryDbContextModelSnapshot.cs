@@ -24,11 +24,19 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("LoanerNumbers");
+
             modelBuilder.HasSequence("PurchaseRequestNumbers");
 
             modelBuilder.HasSequence("RequisitionNumbers");
 
             modelBuilder.HasSequence("RmaNumbers");
+
+            modelBuilder.HasSequence("StockCountNumbers");
+
+            modelBuilder.HasSequence("SupplierClaimNumbers");
+
+            modelBuilder.HasSequence("ToolNumbers");
 
             modelBuilder.Entity("AfterSales.Inventory.Model.AbcRun", b =>
                 {
@@ -70,6 +78,89 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("AbcRuns", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.Loaner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("DueBackOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LastCondition")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LastReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RetiredReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TicketNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TimesLent")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SerialNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Status", "DueBackOn");
+
+                    b.ToTable("Loaners", "inventory");
                 });
 
             modelBuilder.Entity("AfterSales.Inventory.Model.Movement", b =>
@@ -129,6 +220,9 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PartId")
                         .HasColumnType("uuid");
 
@@ -170,6 +264,10 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<decimal?>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -190,6 +288,8 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
 
                     b.HasIndex("PartId");
 
@@ -596,6 +696,72 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                     b.ToTable("SignedTickets", "inventory");
                 });
 
+            modelBuilder.Entity("AfterSales.Inventory.Model.StockCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StockCounts_Unfinished")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex("StationId", "Id");
+
+                    b.ToTable("StockCounts", "inventory");
+                });
+
             modelBuilder.Entity("AfterSales.Inventory.Model.StockLevel", b =>
                 {
                     b.Property<Guid>("WarehouseId")
@@ -603,6 +769,9 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
 
                     b.Property<Guid>("PartId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastCountedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
@@ -624,6 +793,153 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("CK_StockLevels_Quantities", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\"");
                         });
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.SupplierClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Claimed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Recovered")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SupplierReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("SupplierClaims", "inventory");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.Tool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("Compensation")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("FixedAsset")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LossCause")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Specification")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TechnicianName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TechnicianId");
+
+                    b.HasIndex("StationId", "Code");
+
+                    b.ToTable("Tools", "inventory");
                 });
 
             modelBuilder.Entity("AfterSales.Inventory.Model.Warehouse", b =>
@@ -994,6 +1310,45 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Inventory.Model.StockCount", b =>
+                {
+                    b.HasOne("AfterSales.Inventory.Model.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("AfterSales.Inventory.Model.StockCountLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("StockCountId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("BookOnHand");
+
+                            b1.Property<int?>("Counted");
+
+                            b1.Property<Guid>("PartId");
+
+                            b1.Property<string>("PartNumber")
+                                .IsRequired();
+
+                            b1.HasKey("StockCountId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StockCounts", "inventory");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StockCountId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("AfterSales.Inventory.Model.StockLevel", b =>
                 {
                     b.HasOne("AfterSales.Inventory.Model.Part", null)
@@ -1007,6 +1362,75 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .HasForeignKey("WarehouseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.SupplierClaim", b =>
+                {
+                    b.OwnsMany("AfterSales.Inventory.Model.ClaimedPart", "Parts", b1 =>
+                        {
+                            b1.Property<Guid>("SupplierClaimId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("OldPartId");
+
+                            b1.Property<string>("PartNumber")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<string>("TicketNumber")
+                                .IsRequired();
+
+                            b1.Property<decimal>("UnitPrice");
+
+                            b1.HasKey("SupplierClaimId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupplierClaims", "inventory");
+
+                            b1
+                                .ToJson("Parts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupplierClaimId");
+                        });
+
+                    b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("AfterSales.Inventory.Model.Tool", b =>
+                {
+                    b.OwnsMany("AfterSales.Inventory.Model.ToolHandOver", "HandOvers", b1 =>
+                        {
+                            b1.Property<Guid>("ToolId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("FromTechnicianId");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ToTechnicianId");
+
+                            b1.HasKey("ToolId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Tools", "inventory");
+
+                            b1
+                                .ToJson("HandOvers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ToolId");
+                        });
+
+                    b.Navigation("HandOvers");
                 });
 #pragma warning restore 612, 618
         }
