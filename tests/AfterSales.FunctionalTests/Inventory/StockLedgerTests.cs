@@ -201,4 +201,36 @@ public class StockLedgerTests(Suite suite) : SuiteTest(suite)
         Assert.Equal((4, 0, 4, 0), released);
         Assert.Equal(StatusCode.NotFound, othersRead.StatusCode);
     }
+
+    [Fact]
+    public async Task A_transfer_that_takes_a_central_part_below_its_reorder_point_raises_StockLow_once()
+    {
+        var part = await Data.NewPartAsync(onHand: 8);
+        await Suite.Inventory.WithDbAsync(async db =>
+        {
+            var stored = await db.Parts.SingleAsync(p => p.Id == part.Id);
+            stored.Plan(new AfterSales.Inventory.Model.AbcResult(part.Id, part.PartNumber, 0, 0m, AfterSales.Inventory.Model.AbcClass.B, SafetyStock: 2, ReorderPoint: 5));
+            return await db.SaveChangesAsync();
+        });
+        var station = await Data.NewStationAsync();
+        Task Send(int units) => Storekeeper.TransferStockAsync(new TransferStockRequest
+        {
+            ToStationId = station.Id.ToString(), Lines = { Line(part, units) }, RequestId = Guid.NewGuid().ToString(),
+        }).ResponseAsync;
+
+        await Send(3);
+        var atReorderPoint = await StockLowsAsync(part);
+        await Send(1);
+        await Send(1);
+
+        Assert.Empty(atReorderPoint);
+        var low = Assert.Single(await StockLowsAsync(part));
+        Assert.Equal((4, 5, "B"), (low.Available, low.ReorderPoint, low.AbcClass));
+        Assert.True(low.SuggestedQuantity > 0);
+    }
+
+    private Task<List<AfterSales.Events.V1.StockLow>> StockLowsAsync(TestPart part) =>
+        Suite.Inventory.WithDbAsync(async db => (await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Type == "aftersales.events.v1.StockLow").Select(m => m.Payload).ToListAsync())
+            .Select(p => AfterSales.Events.V1.StockLow.Parser.ParseFrom(p)).Where(e => e.PartId == part.Id.ToString()).ToList());
 }
