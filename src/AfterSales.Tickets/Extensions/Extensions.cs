@@ -1,5 +1,6 @@
 using AfterSales.Customers.V1;
 using AfterSales.Documents.V1;
+using AfterSales.Events.V1;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform.Data;
 using AfterSales.Platform.Events;
@@ -17,6 +18,9 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<TicketsDbContext, TicketsSeeder>(ResourceNames.Tickets);
         builder.AddEventOutbox<TicketsDbContext>();
+        // The loaner units inventory lends for a ticket, kept with the ticket's history.
+        builder.AddEventConsumer<TicketsDbContext, LoanerLent, LoanerLentHandler>();
+        builder.AddEventConsumer<TicketsDbContext, LoanerReturned, LoanerReturnedHandler>();
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
         builder.AddServiceClient<InventoryService.InventoryServiceClient>(ResourceNames.Inventory, InventoryService.Descriptor);
         builder.Services.AddScoped<EntitlementClient>();

@@ -185,11 +185,14 @@ public sealed partial class TicketGrpcService(
             .ToListAsync(context.CancellationToken);
         var records = await db.WorkRecords.AsNoTracking().Where(r => r.TicketId == ticket.Id).OrderBy(r => r.RecordedAt)
             .ToListAsync(context.CancellationToken);
+        var loans = await db.TicketLoans.AsNoTracking().Where(l => l.TicketId == ticket.Id).OrderBy(l => l.LentAt)
+            .ToListAsync(context.CancellationToken);
         return new TicketHistory
         {
             StatusChanges = { changes.Select(c => c.ToProto()) },
             Assignments = { assignments.Select(a => a.ToProto()) },
             WorkRecords = { records.Select(r => r.ToProto()) },
+            Loans = { loans.Select(l => l.ToProto()) },
         };
     }
 

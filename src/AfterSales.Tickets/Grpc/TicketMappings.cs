@@ -223,6 +223,17 @@ internal static class TicketMappings
         EndReason = assignment.EndReason ?? "",
     };
 
+    public static V1.TicketLoan ToProto(this Model.TicketLoan loan) => new()
+    {
+        LoanerId = loan.LoanerId.ToString(),
+        Code = loan.Code,
+        Model = loan.Model,
+        SerialNumber = loan.SerialNumber,
+        DueBackOn = loan.DueBackOn.ToProtoDate(),
+        LentAt = Timestamp.FromDateTimeOffset(loan.LentAt),
+        ReturnedAt = loan.ReturnedAt.ToTimestamp(),
+    };
+
     public static V1.WorkRecord ToProto(this Model.WorkRecord record) => new()
     {
         WorkRecordId = record.Id.ToString(),

@@ -165,3 +165,38 @@ public sealed class FaultType
         new("ACCESS_CONTROL", "门禁/安防故障", "access-control", null),
     ];
 }
+
+/// <summary>
+/// A loaner unit (替补商品) lent for the ticket while the customer's unit is repaired, as inventory, which owns the
+/// loaner stock, published it (LoanerLent, then LoanerReturned).
+/// </summary>
+public sealed class TicketLoan
+{
+    private TicketLoan() { }
+
+    public TicketLoan(Guid ticketId, Guid loanerId, string code, string model, string serialNumber, DateOnly dueBackOn, DateTimeOffset lentAt)
+    {
+        Id = Guid.CreateVersion7();
+        TicketId = ticketId;
+        LoanerId = loanerId;
+        Code = code;
+        Model = model;
+        SerialNumber = serialNumber;
+        DueBackOn = dueBackOn;
+        LentAt = lentAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TicketId { get; private set; }
+    public Guid LoanerId { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Model { get; private set; } = "";
+    public string SerialNumber { get; private set; } = "";
+    public DateOnly DueBackOn { get; private set; }
+    public DateTimeOffset LentAt { get; private set; }
+
+    /// <summary>Null while the customer still has it.</summary>
+    public DateTimeOffset? ReturnedAt { get; private set; }
+
+    public void Returned(DateTimeOffset at) => ReturnedAt = at;
+}

@@ -12,7 +12,7 @@ namespace AfterSales.FunctionalTests.Inventory;
 /// <summary>
 /// Loaner units through the gateway: registered by staff, lent by a station for its own ticket (once, however many
 /// lend it at once), seen by that station and not by another, listed overdue after its day, returned (LoanerLent,
-/// LoanerReturned published for the ticket).
+/// LoanerReturned published, and the ticket's history shows the loan).
 /// </summary>
 public class LoanerTests(Suite suite) : SuiteTest(suite)
 {
@@ -77,6 +77,10 @@ public class LoanerTests(Suite suite) : SuiteTest(suite)
         using var http = Suite.Gateway.HttpAs(holder.Caller);
         var overdue = await http.GetFromJsonAsync<JsonElement>("/api/inventory/v1/loaners?overdueOnly=true&pageSize=100");
         var returned = await Loaners(holder.Caller).ReturnLoanerAsync(new ReturnLoanerRequest { LoanerId = registered.LoanerId, Condition = "完好", RequestId = NewId() });
+        // The ticket keeps the loan in its history, back once inventory says so.
+        var history = new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(holder.Caller));
+        var loan = await Eventually.ValueAsync(async () => (await history.GetTicketHistoryAsync(new GetTicketHistoryRequest { TicketId = lent.Loan.TicketId }))
+            .Loans.SingleOrDefault(l => l.ReturnedAt is not null));
         var events = await Suite.Inventory.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.Type == "aftersales.events.v1.LoanerLent" || m.Type == "aftersales.events.v1.LoanerReturned").ToListAsync());
 
@@ -91,6 +95,7 @@ public class LoanerTests(Suite suite) : SuiteTest(suite)
         var listed = Assert.Single(overdue.GetProperty("loaners").EnumerateArray(), l => l.GetProperty("loanerId").GetString() == registered.LoanerId);
         Assert.True(listed.GetProperty("loan").GetProperty("overdue").GetBoolean());
         Assert.Equal((LoanerStatus.Available, 1, "完好", null), (returned.Status, returned.TimesLent, returned.LastCondition, returned.Loan));
+        Assert.Equal((registered.Code, serial, lent.Loan.DueBackOn), (loan.Code, loan.SerialNumber, loan.DueBackOn));
         var lentEvent = AfterSales.Events.V1.LoanerLent.Parser.ParseFrom(Assert.Single(events, e => e.Type.EndsWith("LoanerLent", StringComparison.Ordinal)
             && AfterSales.Events.V1.LoanerLent.Parser.ParseFrom(e.Payload).LoanerId == registered.LoanerId).Payload);
         Assert.Equal((lent.Loan.TicketId, serial), (lentEvent.TicketId, lentEvent.SerialNumber));

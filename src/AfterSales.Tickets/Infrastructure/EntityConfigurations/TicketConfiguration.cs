@@ -137,3 +137,19 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
         builder.HasIndex(e => new { e.Level, e.Sequence });
     }
 }
+
+internal sealed class TicketLoanConfiguration : IEntityTypeConfiguration<TicketLoan>
+{
+    public void Configure(EntityTypeBuilder<TicketLoan> builder)
+    {
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Code).HasMaxLength(32);
+        builder.Property(l => l.Model).HasMaxLength(200);
+        builder.Property(l => l.SerialNumber).HasMaxLength(64);
+        // One row per loan, however often its event is replayed.
+        builder.HasIndex(l => new { l.LoanerId, l.LentAt }).IsUnique();
+        builder.HasIndex(l => l.TicketId);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(l => l.TicketId);
+    }
+}

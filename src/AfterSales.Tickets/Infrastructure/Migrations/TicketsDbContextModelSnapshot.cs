@@ -801,6 +801,51 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.ToTable("TicketAssignments", "tickets");
                 });
 
+            modelBuilder.Entity("AfterSales.Tickets.Model.TicketLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("DueBackOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LoanerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("LoanerId", "LentAt")
+                        .IsUnique();
+
+                    b.ToTable("TicketLoans", "tickets");
+                });
+
             modelBuilder.Entity("AfterSales.Tickets.Model.TicketStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1199,6 +1244,15 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasOne("AfterSales.Tickets.Model.Ticket", null)
                         .WithMany("Assignments")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.TicketLoan", b =>
+                {
+                    b.HasOne("AfterSales.Tickets.Model.Ticket", null)
+                        .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
