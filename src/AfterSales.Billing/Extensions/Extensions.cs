@@ -15,5 +15,6 @@ internal static class Extensions
         builder.AddEventConsumer<BillingDbContext, TicketOpened, TicketOpenedHandler>();
         builder.AddEventConsumer<BillingDbContext, TicketCategoryRevised, TicketCategoryRevisedHandler>();
         builder.AddEventConsumer<BillingDbContext, BuilderRepairAccepted, BuilderRepairAcceptedHandler>();
+        builder.AddEventConsumer<BillingDbContext, PartPriceChanged, PartPriceChangedHandler>();
     }
 }

@@ -23,7 +23,7 @@ public sealed class BillingGrpcService(BillingDbContext db, Caller caller) : Bil
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<FeeItem> GetFeeItem(GetFeeItemRequest request, ServerCallContext context)
     {
-        new FieldViolations().RequireText("fee_code", request.FeeCode, 32).ThrowIfAny();
+        new FieldViolations().RequireText("fee_code", request.FeeCode, Model.FeeItem.MaxCodeLength).ThrowIfAny();
         var item = await db.FeeItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == request.FeeCode, context.CancellationToken)
             ?? throw new NotFoundException("Fee item", request.FeeCode);
         return item.ToProto();

@@ -65,6 +65,7 @@ internal static class BillingMappings
         Kind = (V1.FeeKind)item.Kind,
         Unit = item.Unit,
         Price = ProtoConversions.ToMoney(item.Price),
+        PartNumber = item.PartNumber ?? "",
     };
 
     public static V1.Quote ToProto(this Model.Quote quote) => new()

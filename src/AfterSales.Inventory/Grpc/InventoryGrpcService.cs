@@ -49,6 +49,7 @@ public sealed class InventoryGrpcService(
             var part = new Model.Part(Guid.CreateVersion7(), number, request.Name.Trim(), request.Specification.Trim(), price);
             part.Edit(null, null, RequestText.NullIfBlank(request.Unit)?.Trim() ?? Model.Part.DefaultUnit, null, request.Supplier.Trim(), substitutes);
             db.Parts.Add(part);
+            outbox.Enqueue(part.ToPriceChangedEvent(oldPrice: null, calendar.Now));
             return part.ToProto();
         });
     }

@@ -24,13 +24,14 @@ internal static class InventoryMappings
         SubstitutePartIds = { part.Substitutes.Select(id => id.ToString()) },
     };
 
-    public static Events.V1.PartPriceChanged ToPriceChangedEvent(this Model.Part part, decimal oldPrice, DateTimeOffset at) => new()
+    /// <param name="oldPrice">The price before; null for a part just catalogued.</param>
+    public static Events.V1.PartPriceChanged ToPriceChangedEvent(this Model.Part part, decimal? oldPrice, DateTimeOffset at) => new()
     {
         PartId = part.Id.ToString(),
         PartNumber = part.PartNumber,
         Name = part.Name,
         Unit = part.Unit,
-        OldPrice = ProtoConversions.ToMoney(oldPrice),
+        OldPrice = oldPrice is { } old ? ProtoConversions.ToMoney(old) : null,
         NewPrice = ProtoConversions.ToMoney(part.UnitPrice),
         ChangedAt = Timestamp.FromDateTimeOffset(at),
     };

@@ -24,6 +24,16 @@ public static class PublishedEvents
         return null;
     }
 
+    /// <summary>Puts an event on its stream under the event id given, as a service's outbox relay would.</summary>
+    public static Task<RedisValue> AddAsync<TEvent>(IDatabase redis, Guid eventId, TEvent integrationEvent) where TEvent : IMessage<TEvent> =>
+        redis.StreamAddAsync(EventStreams.StreamOf(integrationEvent.Descriptor),
+        [
+            new NameValueEntry(EventStreams.IdField, eventId.ToString()),
+            new NameValueEntry(EventStreams.TypeField, integrationEvent.Descriptor.FullName),
+            new NameValueEntry(EventStreams.PayloadField, integrationEvent.ToByteArray()),
+            new NameValueEntry(EventStreams.TraceParentField, ""),
+        ]);
+
     /// <summary>The event in <paramref name="payload"/>, or null when it holds none.</summary>
     public static TEvent? TryParse<TEvent>(byte[]? payload) where TEvent : class, IMessage<TEvent>, new()
     {
