@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AfterSales.Common.V1;
 using AfterSales.Inventory.V1;
+using AfterSales.TestKit;
 using Grpc.Core;
 using Npgsql;
 
@@ -10,27 +11,73 @@ using Npgsql;
 /// (the unit reserved) and issued, as a station draws a part for a repair. Callers that lose a race for a stock
 /// level are answered ABORTED and retry with the same request id, as a client of the API does.
 /// </summary>
-internal sealed class IssueBench(StockService.StockServiceClient station, IReadOnlyList<string> ticketIds)
+internal sealed class IssueBench(Uri gateway, Func<Task<string>> station, Func<Task<string>> storekeeper, Guid stationId,
+    IReadOnlyList<string> ticketIds, string inventoryDb)
 {
     /// <summary>Parts the main run draws on at random, each stocked far beyond what the run can issue.</summary>
     public const int Parts = 16;
 
+    /// <summary>The scarce part's stock, and the requisitions that fight for it: far more than it can serve.</summary>
+    public const int ScarceUnits = 50, ScarceRequisitions = 400;
+
     /// <summary>A call answered ABORTED is retried this often before the operation counts as an error.</summary>
     private const int MaxAttempts = 100;
 
+    private readonly StockService.StockServiceClient _station = new(Bearer.Channel(gateway, station));
+    private readonly StockService.StockServiceClient _storekeeper = new(Bearer.Channel(gateway, storekeeper));
+    private readonly InventoryService.InventoryServiceClient _catalogue = new(Bearer.Channel(gateway, storekeeper));
+
     private enum Outcome { Issued, Refused, Failed }
+
+    /// <summary>
+    /// Issue operations on <see cref="Parts"/> amply stocked parts, <paramref name="callers"/> at once for
+    /// <paramref name="duration"/> (after a warm-up of one caller), then the ledger.
+    /// </summary>
+    public async Task<(IssueFigures Figures, LedgerCheck Ledger)> PlentyAsync(int callers, TimeSpan duration)
+    {
+        var parts = await StockPartsAsync("MAIN", Parts, units: 10_000);
+        var warm = 50;
+        var warming = await RunAsync(1, parts, () => Interlocked.Decrement(ref warm) >= 0);
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var figures = await RunAsync(callers, parts, () => Stopwatch.GetTimestamp() < end);
+        var ledger = await LedgerCheck.ReadAsync(inventoryDb, parts, warming.Issued + figures.Issued);
+        Report($"{warming.Issued + figures.Issued:N0} issues", ledger, warming, figures);
+        return (figures, ledger);
+    }
+
+    /// <summary>
+    /// <see cref="ScarceRequisitions"/> requisitions of one unit each from <paramref name="callers"/> callers at once, for
+    /// one part of <see cref="ScarceUnits"/> units: each unit goes to exactly one of them, the rest are refused. Then the ledger.
+    /// </summary>
+    public async Task<(IssueFigures Figures, LedgerCheck Ledger)> ScarceAsync(int callers)
+    {
+        var part = await StockPartsAsync("SCARCE", 1, ScarceUnits);
+        var requisitions = ScarceRequisitions;
+        var figures = await RunAsync(callers, part, () => Interlocked.Decrement(ref requisitions) >= 0);
+        var ledger = await LedgerCheck.ReadAsync(inventoryDb, part, figures.Issued);
+        Report("the scarce part", ledger, figures);
+        return (figures, ledger);
+    }
+
+    private static void Report(string after, LedgerCheck ledger, params IssueFigures[] runs)
+    {
+        Console.WriteLine($"  ledger after {after}: {ledger}");
+        foreach (var (error, count) in runs.SelectMany(r => r.ErrorKinds))
+        {
+            Console.WriteLine($"  error x{count}: {error}");
+        }
+    }
 
     /// <summary>
     /// New catalogue parts, each received into the central warehouse (<paramref name="units"/> units) and sent on
     /// to the station's ledger, all through the API as a storekeeper books them.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> StockPartsAsync(InventoryService.InventoryServiceClient catalogue,
-        StockService.StockServiceClient storekeeper, string stationId, string name, int count, int units)
+    private async Task<IReadOnlyList<string>> StockPartsAsync(string name, int count, int units)
     {
         var parts = new List<string>();
         for (var i = 1; i <= count; i++)
         {
-            var part = await catalogue.CreatePartAsync(new CreatePartRequest
+            var part = await _catalogue.CreatePartAsync(new CreatePartRequest
             {
                 PartNumber = $"P-BENCH-{name}-{i:D2}", Name = "层门滚轮 (bench)", Specification = "Φ60 mm 聚氨酯",
                 UnitPrice = new Money { CurrencyCode = "CNY", Units = 45 }, RequestId = Guid.NewGuid().ToString(),
@@ -38,13 +85,13 @@ internal sealed class IssueBench(StockService.StockServiceClient station, IReadO
             parts.Add(part.PartId);
         }
         StockLine[] lines = [.. parts.Select(p => new StockLine { PartId = p, Quantity = units })];
-        await storekeeper.ReceiveStockAsync(new ReceiveStockRequest
+        await _storekeeper.ReceiveStockAsync(new ReceiveStockRequest
         {
             SlipNumber = $"SLIP-BENCH-{name}", Supplier = "奥的斯配件公司", Lines = { lines }, RequestId = Guid.NewGuid().ToString(),
         });
-        await storekeeper.TransferStockAsync(new TransferStockRequest
+        await _storekeeper.TransferStockAsync(new TransferStockRequest
         {
-            ToStationId = stationId, Lines = { lines }, Reason = $"TR-BENCH-{name}", RequestId = Guid.NewGuid().ToString(),
+            ToStationId = stationId.ToString(), Lines = { lines }, Reason = $"TR-BENCH-{name}", RequestId = Guid.NewGuid().ToString(),
         });
         return parts;
     }
@@ -53,7 +100,7 @@ internal sealed class IssueBench(StockService.StockServiceClient station, IReadO
     /// <paramref name="callers"/> callers in a closed loop, each taking one unit of a part drawn at random from
     /// <paramref name="partIds"/> through to issued, then the next, while <paramref name="more"/> says so.
     /// </summary>
-    public async Task<IssueFigures> RunAsync(int callers, IReadOnlyList<string> partIds, Func<bool> more)
+    private async Task<IssueFigures> RunAsync(int callers, IReadOnlyList<string> partIds, Func<bool> more)
     {
         var tally = new Tally();
         var started = Stopwatch.GetTimestamp();
@@ -75,7 +122,7 @@ internal sealed class IssueBench(StockService.StockServiceClient station, IReadO
         var step = "ProposeRequisition";
         try
         {
-            var requisition = await CallAsync(tally, () => station.ProposeRequisitionAsync(new ProposeRequisitionRequest
+            var requisition = await CallAsync(tally, () => _station.ProposeRequisitionAsync(new ProposeRequisitionRequest
             {
                 TicketId = ticketId, Lines = { new StockLine { PartId = partId, Quantity = 1 } }, RequestId = Guid.NewGuid().ToString(),
             }, deadline: Deadline()).ResponseAsync);
@@ -83,7 +130,7 @@ internal sealed class IssueBench(StockService.StockServiceClient station, IReadO
             var approval = new DecideRequisitionRequest { RequisitionId = requisition.RequisitionId, RequestId = Guid.NewGuid().ToString() };
             try
             {
-                await CallAsync(tally, () => station.ApproveRequisitionAsync(approval, deadline: Deadline()).ResponseAsync);
+                await CallAsync(tally, () => _station.ApproveRequisitionAsync(approval, deadline: Deadline()).ResponseAsync);
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
             {
@@ -92,7 +139,7 @@ internal sealed class IssueBench(StockService.StockServiceClient station, IReadO
             }
             step = "IssueRequisition";
             var issue = new DecideRequisitionRequest { RequisitionId = requisition.RequisitionId, RequestId = Guid.NewGuid().ToString() };
-            var issued = await CallAsync(tally, () => station.IssueRequisitionAsync(issue, deadline: Deadline()).ResponseAsync);
+            var issued = await CallAsync(tally, () => _station.IssueRequisitionAsync(issue, deadline: Deadline()).ResponseAsync);
             if (issued.Status == RequisitionStatus.Issued)
             {
                 return Outcome.Issued;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using AfterSales.Inventory.V1;
 using AfterSales.ServiceDefaults;
 using AfterSales.TestKit;
 using AfterSales.Tickets.V1;
@@ -77,28 +76,9 @@ try
     var pgbench = await PgBench.InsertAndSelectAsync(postgres, postgresPassword, options.Callers, options.Duration);
 
     Console.WriteLine("Issuing parts ...");
-    var catalogue = new InventoryService.InventoryServiceClient(Bearer.Channel(gatewayGrpc.ToString(), callers.Staff("manager")));
-    var storekeeper = new StockService.StockServiceClient(Bearer.Channel(gatewayGrpc.ToString(), callers.Staff("manager")));
-    var issuing = new IssueBench(new StockService.StockServiceClient(Bearer.Channel(gatewayGrpc.ToString(), callers.Station("station-hangzhou"))), openTickets);
-    var plenty = await IssueBench.StockPartsAsync(catalogue, storekeeper, Seed.Hangzhou.ToString(), "MAIN", IssueBench.Parts, units: 10_000);
-    var warm = 50;
-    var warmIssues = await issuing.RunAsync(1, plenty, () => Interlocked.Decrement(ref warm) >= 0);
-    var end = Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
-    var issues = await issuing.RunAsync(options.StockCallers, plenty, () => Stopwatch.GetTimestamp() < end);
-    var issuesLedger = await LedgerCheck.ReadAsync(inventoryDb, plenty, warmIssues.Issued + issues.Issued);
-    Console.WriteLine($"  ledger after {issues.Issued:N0} issues: {issuesLedger}");
-
-    // Far more requisitions than units of one part: each unit goes to exactly one of them, the rest are refused.
-    const int scarceUnits = 50, scarceRequests = 400;
-    var scarcePart = await IssueBench.StockPartsAsync(catalogue, storekeeper, Seed.Hangzhou.ToString(), "SCARCE", 1, units: scarceUnits);
-    var requests = scarceRequests;
-    var scarce = await issuing.RunAsync(options.StockCallers, scarcePart, () => Interlocked.Decrement(ref requests) >= 0);
-    var scarceLedger = await LedgerCheck.ReadAsync(inventoryDb, scarcePart, scarce.Issued);
-    Console.WriteLine($"  ledger after the scarce part: {scarceLedger}");
-    foreach (var (error, count) in warmIssues.ErrorKinds.Concat(issues.ErrorKinds).Concat(scarce.ErrorKinds))
-    {
-        Console.WriteLine($"  error x{count}: {error}");
-    }
+    var issuing = new IssueBench(gatewayGrpc, callers.Station("station-hangzhou"), callers.Staff("manager"), Seed.Hangzhou, openTickets, inventoryDb);
+    var (issues, issuesLedger) = await issuing.PlentyAsync(options.StockCallers, options.Duration);
+    var (scarce, scarceLedger) = await issuing.ScarceAsync(options.StockCallers);
     var decrement = await PgBench.ConditionalDecrementAsync(postgres, postgresPassword, options.StockCallers, options.Duration, IssueBench.Parts);
 
     Console.WriteLine();
@@ -111,7 +91,7 @@ try
     Console.WriteLine($"| ratio CreateTicket / pgbench | {intake.PerSecond / pgbench:F2} |");
     Console.WriteLine($"| issue operations (propose → approve → issue, 1 unit) through the gateway, {options.StockCallers} callers, {IssueBench.Parts} parts, {issues.Seconds:F0} s | {issues.PerSecond:F0} issues/s ({issues.CallsPerSecond:F0} RPCs/s), p50 {issues.P50:F1} ms, p99 {issues.P99:F1} ms, {issues.Errors} errors, {issues.Refused} refused for want of stock, {issues.Retries} calls retried after ABORTED |");
     Console.WriteLine($"| ledger after the issue operations | invariant violations: {issuesLedger.Violations} |");
-    Console.WriteLine($"| {options.StockCallers} callers for one scarce part ({scarceUnits} units, {scarceRequests} requisitions) | {scarce.Issued} issued, {scarce.Refused} refused for want of stock, {scarce.Errors} errors, {scarce.Retries} calls retried after ABORTED, {scarce.Seconds:F1} s |");
+    Console.WriteLine($"| {options.StockCallers} callers for one scarce part ({IssueBench.ScarceUnits} units, {IssueBench.ScarceRequisitions} requisitions) | {scarce.Issued} issued, {scarce.Refused} refused for want of stock, {scarce.Errors} errors, {scarce.Retries} calls retried after ABORTED, {scarce.Seconds:F1} s |");
     Console.WriteLine($"| ledger after the scarce part | invariant violations: {scarceLedger.Violations} |");
     Console.WriteLine($"| pgbench UPDATE … SET on_hand = on_hand - 1 WHERE id = :id AND on_hand >= 1, {options.StockCallers} clients, {IssueBench.Parts} rows, same PostgreSQL | {decrement:F0} TPS |");
     Console.WriteLine($"| ratio issue operations / pgbench | {issues.PerSecond / decrement:F3} |");
