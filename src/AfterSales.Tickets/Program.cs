@@ -14,5 +14,6 @@ app.MapGrpcPlatform();
 app.MapGrpcService<TicketGrpcService>();
 app.MapGrpcService<StationGrpcService>();
 app.MapGrpcService<BuilderRepairGrpcService>();
+app.MapGrpcService<BatchVisitGrpcService>();
 
 app.Run();

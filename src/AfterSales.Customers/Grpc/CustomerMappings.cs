@@ -101,6 +101,7 @@ internal static class CustomerMappings
         SiteAddress = coverage.Site?.Address ?? "",
         Region = coverage.Site?.Region ?? "",
         DistanceKm = coverage.Site?.DistanceKm ?? 0,
+        ProjectId = coverage.ProjectId?.ToString() ?? "",
     };
 
     public static V1.WarrantyChange ToProto(this Model.WarrantyChange change, DateOnly acceptedOn) => new()

@@ -22,7 +22,8 @@ public sealed record AssetCoverage(
     int WarrantyMonths,
     IReadOnlyList<Component> Components,
     IReadOnlyList<ContractTerm> Contracts,
-    AssetSite? Site = null);
+    AssetSite? Site = null,
+    Guid? ProjectId = null);
 
 /// <summary>Where the asset is installed: what a ticket needs for routing and SLA (address, region, distance).</summary>
 public sealed record AssetSite(Guid SiteId, string Address, string Region, int DistanceKm);

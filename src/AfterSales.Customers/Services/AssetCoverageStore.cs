@@ -42,7 +42,7 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
     }
 
     /// <summary>Versioned by the snapshot's shape: a snapshot of an older shape is never read as this one.</summary>
-    private static string KeyOf(string serialNumber) => $"customers:coverage:v2:{serialNumber}";
+    private static string KeyOf(string serialNumber) => $"customers:coverage:v3:{serialNumber}";
 
     private async Task<AssetCoverage?> LoadAsync(string serialNumber, CancellationToken cancellationToken)
     {
@@ -75,6 +75,7 @@ public sealed class AssetCoverageStore(CustomersDbContext db, RedisCache cache, 
             contracts.Where(c => c.Covers(asset.Asset.Id))
                 .Select(c => new ContractTerm(c.Id, c.Number, c.Kind, c.StartsOn, c.EndsOn, c.Services))
                 .ToList(),
-            site);
+            site,
+            asset.Asset.ProjectId);
     }
 }

@@ -22,6 +22,8 @@ internal static class Extensions
         builder.AddEventConsumer<TicketsDbContext, LoanerLent, LoanerLentHandler>();
         builder.AddEventConsumer<TicketsDbContext, LoanerReturned, LoanerReturnedHandler>();
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
+        // A project's batch-visit schedule is set for a project the customers service keeps.
+        builder.AddServiceClient<ProjectService.ProjectServiceClient>(ResourceNames.Customers, ProjectService.Descriptor);
         builder.AddServiceClient<InventoryService.InventoryServiceClient>(ResourceNames.Inventory, InventoryService.Descriptor);
         builder.Services.AddScoped<EntitlementClient>();
         builder.Services.AddScoped<PartsCatalogue>();

@@ -65,6 +65,12 @@ public sealed partial class TicketGrpcService(
             var ticket = Model.Ticket.Open(Guid.CreateVersion7(), Model.Ticket.FormatNumber(registeredOn, station.Code, sequence), report, entitlement,
                 caller.Subject, now);
             db.Tickets.Add(ticket);
+            if (entitlement.ProjectId is { } projectId
+                && await db.VisitSchedules.AsNoTracking().SingleOrDefaultAsync(v => v.ProjectId == projectId, context.CancellationToken) is { } visits
+                && visits.NextVisitOn(registeredOn) is { } visitOn)
+            {
+                ticket.QueueForBatchVisit(visitOn);
+            }
             await sla.StartAsync(ticket, context.CancellationToken);
             outbox.Enqueue(ticket.ToOpenedEvent());
             return ticket.ToProto();
@@ -126,9 +132,12 @@ public sealed partial class TicketGrpcService(
         // Anything registered before the start of today (the company's day) was not dispatched on its day:
         // it heads the queue (§1 十七), then today's; each part the most urgent first, then the oldest. Two
         // queries, each in the order of the index on (station, status, priority descending, registration).
-        var startOfToday = calendar.StartOf(calendar.DateOf(calendar.Now));
+        // A job waiting for its project's batch visit joins the queue on the visit's day.
+        var today = calendar.DateOf(calendar.Now);
+        var startOfToday = calendar.StartOf(today);
         var size = PageToken.SizeOrDefault(request.PageSize);
-        var waiting = db.Tickets.AsNoTracking().Where(t => t.StationId == stationId && t.Status == Model.TicketStatus.Registered);
+        var waiting = db.Tickets.AsNoTracking().Where(t => t.StationId == stationId && t.Status == Model.TicketStatus.Registered
+            && (t.BatchVisitOn == null || t.BatchVisitOn <= today));
         var queued = await waiting.Where(t => t.CreatedAt < startOfToday)
             .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Take(size).ToListAsync(context.CancellationToken);

@@ -175,6 +175,8 @@ internal static class TicketMappings
         SiteZone = (V1.SiteZone)(ticket.SiteZone ?? 0),
         ProjectPhase = (V1.ProjectPhase)(ticket.ProjectPhase ?? 0),
         NeedsSupplier = ticket.NeedsSupplier,
+        ProjectId = ticket.ProjectId?.ToString() ?? "",
+        BatchVisitOn = ticket.BatchVisitOn.ToProtoDate(),
     };
 
     public static Events.V1.ReturnOrExchangeDecided ToReturnOrExchangeDecidedEvent(this Model.Ticket ticket, DateTimeOffset at) => new()
@@ -221,6 +223,19 @@ internal static class TicketMappings
         AssignedBy = assignment.AssignedBy,
         EndedAt = assignment.EndedAt.ToTimestamp(),
         EndReason = assignment.EndReason ?? "",
+    };
+
+    /// <param name="today">The business day the next visit is counted from.</param>
+    public static V1.VisitSchedule ToProto(this Model.VisitSchedule schedule, DateOnly today) => new()
+    {
+        ProjectId = schedule.ProjectId.ToString(),
+        ProjectCode = schedule.ProjectCode,
+        StationId = schedule.StationId.ToString(),
+        Cadence = (V1.VisitCadence)schedule.Cadence,
+        FirstVisitOn = schedule.FirstVisitOn.ToProtoDate(),
+        NextVisitOn = schedule.NextVisitOn(today).ToProtoDate(),
+        SetBy = schedule.SetBy,
+        SetAt = Timestamp.FromDateTimeOffset(schedule.SetAt),
     };
 
     public static V1.TicketLoan ToProto(this Model.TicketLoan loan) => new()

@@ -16,6 +16,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<TicketAssignment> TicketAssignments => Set<TicketAssignment>();
     public DbSet<WorkRecord> WorkRecords => Set<WorkRecord>();
     public DbSet<TicketLoan> TicketLoans => Set<TicketLoan>();
+    public DbSet<VisitSchedule> VisitSchedules => Set<VisitSchedule>();
     public DbSet<FaultType> FaultTypes => Set<FaultType>();
     public DbSet<ServiceCalendar> ServiceCalendars => Set<ServiceCalendar>();
     public DbSet<SlaRule> SlaRules => Set<SlaRule>();

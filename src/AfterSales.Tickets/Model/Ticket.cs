@@ -72,7 +72,8 @@ public sealed record IntakeSite(Guid SiteId, string Address, string Region, int 
 /// The entitlement the customers service decided for the asset at intake, or, for an internal job, the
 /// station doing it with category D and no asset.
 /// </summary>
-public sealed record IntakeEntitlement(Guid? AssetId, Guid? CustomerId, Guid StationId, ServiceCategory Category, string Reason, IntakeSite? Site = null)
+public sealed record IntakeEntitlement(Guid? AssetId, Guid? CustomerId, Guid StationId, ServiceCategory Category, string Reason, IntakeSite? Site = null,
+    Guid? ProjectId = null)
 {
     public static IntakeEntitlement InternalJob(Guid stationId) =>
         new(null, null, stationId, ServiceCategory.Internal, "Internal administrative job (§1 六.4).");
@@ -161,6 +162,7 @@ public sealed class Ticket
             SiteAddress = entitlement.Site?.Address,
             Region = entitlement.Site?.Region,
             DistanceKm = entitlement.Site?.DistanceKm,
+            ProjectId = entitlement.ProjectId,
             ReceivedAt = BusinessCalendar.ToStoredPrecision(report.ReceivedAt),
             LateRegistrationReason = report.LateRegistrationReason,
             Category = entitlement.Category,
@@ -259,8 +261,28 @@ public sealed class Ticket
     /// <summary>The SLA rule the ticket's clocks follow, e.g. S2-3.2.2-BODY-NEAR; null when none applies.</summary>
     public string? SlaRuleCode { get; private set; }
 
+    /// <summary>The project (customers') the asset was handed over with, if any.</summary>
+    public Guid? ProjectId { get; private set; }
+
+    /// <summary>
+    /// The project's batch visit a non-urgent job waits for (§12 5.4): it joins the dispatch queue that day, and its
+    /// arrival and resolution are due by the end of it. Null for a job that goes out at once.
+    /// </summary>
+    public DateOnly? BatchVisitOn { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): of two concurrent updates, one is refused.</summary>
     public uint Version { get; private set; }
+
+    /// <summary>Queues a new non-urgent job of a project for the project's next batch visit; urgent work goes out at once.</summary>
+    public bool QueueForBatchVisit(DateOnly visitOn)
+    {
+        if (Status != TicketStatus.Registered || Priority != Priority.Normal || ProjectId is null)
+        {
+            return false;
+        }
+        BatchVisitOn = visitOn;
+        return true;
+    }
 
     public List<TicketStatusChange> StatusChanges { get; private set; } = [];
     public List<TicketAssignment> Assignments { get; private set; } = [];

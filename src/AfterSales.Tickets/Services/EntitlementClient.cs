@@ -61,6 +61,7 @@ public sealed class EntitlementClient(CustomerService.CustomerServiceClient cust
                 _ => throw new InvalidOperationException($"The customers service answered category {entitlement.Category}."),
             },
             entitlement.Reason,
-            Guid.TryParse(entitlement.SiteId, out var site) ? new IntakeSite(site, entitlement.SiteAddress, entitlement.Region, entitlement.DistanceKm) : null);
+            Guid.TryParse(entitlement.SiteId, out var site) ? new IntakeSite(site, entitlement.SiteAddress, entitlement.Region, entitlement.DistanceKm) : null,
+            Guid.TryParse(entitlement.ProjectId, out var project) ? project : null);
     }
 }

@@ -1,3 +1,4 @@
+using AfterSales.Platform;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.Model;
 using AfterSales.Tickets.Sla;
@@ -29,7 +30,7 @@ public sealed class SlaOptions
 /// moves that meet them, paused while the ticket waits for the customer. The policy (rules and calendars)
 /// is data in the database, read through <see cref="TicketReferenceData"/>.
 /// </summary>
-public sealed class SlaClocks(TicketsDbContext db, TicketReferenceData referenceData)
+public sealed class SlaClocks(TicketsDbContext db, TicketReferenceData referenceData, BusinessCalendar calendar)
 {
     public async Task<SlaPolicy> PolicyAsync(CancellationToken cancellationToken) => (await referenceData.GetAsync(cancellationToken)).Policy;
 
@@ -45,9 +46,27 @@ public sealed class SlaClocks(TicketsDbContext db, TicketReferenceData reference
         }
         var policy = await PolicyAsync(cancellationToken);
         var clocks = policy.StartClocks(ticket.Id, CaseOf(ticket), ticket.ReceivedAt);
+        if (ticket.BatchVisitOn is { } visitOn)
+        {
+            clocks = BatchVisitClocks(ticket, clocks, policy.Calendar(SlaDefaults.RoundTheClockCalendar), calendar.StartOf(visitOn.AddDays(1)));
+        }
         db.SlaClocks.AddRange(clocks);
         ticket.ShowDueTimes(clocks);
     }
+
+    /// <summary>The rule code of a batch-visit job's arrival and resolution: the end of the visit day it waits for (§12 5.4).</summary>
+    public const string BatchVisitRule = "S12-5.4-BATCH-VISIT";
+
+    /// <summary>
+    /// A job waiting for its project's batch visit is promised that visit: its arrival and resolution, where due
+    /// sooner, are due by the end of the visit day instead. The customer's first answer keeps its target.
+    /// </summary>
+    private static IReadOnlyList<SlaClock> BatchVisitClocks(Ticket ticket, IReadOnlyList<SlaClock> clocks, ServiceCalendar roundTheClock, DateTimeOffset endOfVisit) =>
+    [
+        .. clocks.Where(c => c.Kind is not (SlaClockKind.Arrival or SlaClockKind.Resolution) || c.DueAt >= endOfVisit),
+        .. clocks.Where(c => c.Kind is SlaClockKind.Arrival or SlaClockKind.Resolution && c.DueAt < endOfVisit)
+            .Select(c => SlaClock.StartUntil(ticket.Id, c.Kind, BatchVisitRule, roundTheClock, ticket.ReceivedAt, endOfVisit)),
+    ];
 
     /// <summary>What the ticket's moves since <paramref name="firstNewMove"/> do to its clocks.</summary>
     public async Task FollowAsync(Ticket ticket, int firstNewMove, CancellationToken cancellationToken)

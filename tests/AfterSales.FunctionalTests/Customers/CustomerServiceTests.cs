@@ -48,7 +48,7 @@ public class CustomerServiceTests(Suite suite) : SuiteTest(suite)
         await Client.CheckEntitlementAsync(new CheckEntitlementRequest { SerialNumber = asset.SerialNumber });
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Suite.Servers.Redis);
-        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync($"customers:coverage:v2:{asset.SerialNumber}");
+        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync($"customers:coverage:v3:{asset.SerialNumber}");
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
     }

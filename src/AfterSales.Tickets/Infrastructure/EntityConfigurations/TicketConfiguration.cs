@@ -37,6 +37,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.StationId, t.Status, t.Priority, t.CreatedAt, t.Id }).IsDescending(false, false, true, false, false);
         builder.HasIndex(t => new { t.TechnicianId, t.Status });
         builder.HasIndex(t => new { t.NextDueAt, t.Number });
+        // A project's jobs waiting for a batch visit.
+        builder.HasIndex(t => new { t.ProjectId, t.BatchVisitOn }).HasFilter("\"BatchVisitOn\" IS NOT NULL");
     }
 }
 
@@ -151,5 +153,18 @@ internal sealed class TicketLoanConfiguration : IEntityTypeConfiguration<TicketL
         builder.HasIndex(l => new { l.LoanerId, l.LentAt }).IsUnique();
         builder.HasIndex(l => l.TicketId);
         builder.HasOne<Ticket>().WithMany().HasForeignKey(l => l.TicketId);
+    }
+}
+
+internal sealed class VisitScheduleConfiguration : IEntityTypeConfiguration<VisitSchedule>
+{
+    public void Configure(EntityTypeBuilder<VisitSchedule> builder)
+    {
+        builder.HasKey(v => v.ProjectId);
+        builder.Property(v => v.ProjectId).ValueGeneratedNever();
+        builder.Property(v => v.ProjectCode).HasMaxLength(32);
+        builder.Property(v => v.SetBy).HasMaxLength(200);
+        builder.Property(v => v.Version).IsRowVersion();
+        builder.HasIndex(v => v.StationId);
     }
 }

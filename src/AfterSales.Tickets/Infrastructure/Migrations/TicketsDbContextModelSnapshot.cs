@@ -557,6 +557,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<Guid?>("AssetId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("BatchVisitOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -647,6 +650,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("ProjectPhase")
                         .HasColumnType("integer");
@@ -751,6 +757,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .IsUnique();
 
                     b.HasIndex("NextDueAt", "Number");
+
+                    b.HasIndex("ProjectId", "BatchVisitOn")
+                        .HasFilter("\"BatchVisitOn\" IS NOT NULL");
 
                     b.HasIndex("ReceivedAt", "Number");
 
@@ -877,6 +886,46 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.HasIndex("TicketId", "At");
 
                     b.ToTable("TicketStatusChanges", "tickets");
+                });
+
+            modelBuilder.Entity("AfterSales.Tickets.Model.VisitSchedule", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cadence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("VisitSchedules", "tickets");
                 });
 
             modelBuilder.Entity("AfterSales.Tickets.Model.WorkRecord", b =>
