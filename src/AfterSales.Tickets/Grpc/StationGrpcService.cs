@@ -1,4 +1,5 @@
 using AfterSales.Platform.Errors;
+using AfterSales.Platform.Idempotency;
 using AfterSales.Platform.Security;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.V1;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Tickets.Grpc;
 
-public sealed class StationGrpcService(TicketsDbContext db, Caller caller) : StationService.StationServiceBase
+public sealed class StationGrpcService(TicketsDbContext db, Caller caller, IdempotentRequests<TicketsDbContext> requests) : StationService.StationServiceBase
 {
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListStationsResponse> ListStations(ListStationsRequest request, ServerCallContext context)
@@ -29,5 +30,26 @@ public sealed class StationGrpcService(TicketsDbContext db, Caller caller) : Sta
             .OrderBy(t => t.Name)
             .ToListAsync(context.CancellationToken);
         return new ListTechniciansResponse { Technicians = { technicians.Select(t => t.ToProto()) } };
+    }
+
+    /// <summary>Staff work: an account's holder then acts as the technician on their assigned tickets.</summary>
+    [Access(StaffRoles.Manager, StaffRoles.Admin)]
+    public override Task<Technician> LinkTechnicianAccount(LinkTechnicianAccountRequest request, ServerCallContext context)
+    {
+        new FieldViolations()
+            .RequireId("technician_id", request.TechnicianId, out var technicianId)
+            .OptionalId("user_id", request.UserId, out var userId)
+            .ThrowIfAny();
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var technician = await db.Technicians.SingleOrDefaultAsync(t => t.Id == technicianId, context.CancellationToken)
+                ?? throw new NotFoundException("Technician", request.TechnicianId);
+            if (userId is { } user && await db.Technicians.AnyAsync(t => t.UserId == user && t.Id != technicianId, context.CancellationToken))
+            {
+                throw new AlreadyExistsException("That account is linked to another technician already.");
+            }
+            technician.LinkAccount(userId);
+            return technician.ToProto();
+        });
     }
 }

@@ -359,6 +359,7 @@ public sealed partial class TicketGrpcService
         requests.SaveOnceAsync(request, context, async () =>
         {
             var ticket = await FindAsync(ticketId, tracked: true, context.CancellationToken);
+            await RequireOwnWorkAsync(ticket, context.CancellationToken);
             var moves = ticket.StatusChanges.Count;
             await change(ticket, calendar.Now);
             await sla.FollowAsync(ticket, moves, context.CancellationToken);
@@ -369,6 +370,24 @@ public sealed partial class TicketGrpcService
             }
             return ticket.ToProto();
         });
+
+    /// <summary>
+    /// A technician signed in with their own account (linked to their technician record) and no desk role works the
+    /// tickets assigned to them: another technician's is refused, though the station's desk may still move it.
+    /// </summary>
+    private async Task RequireOwnWorkAsync(Model.Ticket ticket, CancellationToken cancellationToken)
+    {
+        if (!caller.HasAnyRole(StaffRoles.Technician) || caller.HasAnyRole(StaffRoles.Receptionist, StaffRoles.Dispatcher, StaffRoles.Manager, StaffRoles.Admin)
+            || !Guid.TryParse(caller.Subject, out var userId))
+        {
+            return;
+        }
+        var technician = await db.Technicians.AsNoTracking().Where(t => t.UserId == userId).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
+        if (technician is { } own && ticket.TechnicianId != own)
+        {
+            throw new PermissionDeniedException($"Ticket {ticket.Number} is not assigned to you: a technician works the tickets assigned to them.");
+        }
+    }
 
     private static DateTimeOffset Stored(Google.Protobuf.WellKnownTypes.Timestamp timestamp) =>
         BusinessCalendar.ToStoredPrecision(timestamp.ToDateTimeOffset());

@@ -380,5 +380,6 @@ internal static class TicketMappings
         Skills = { technician.Skills },
         Certifications = { technician.Certifications },
         Region = technician.Region,
+        UserId = technician.UserId?.ToString() ?? "",
     };
 }

@@ -24,6 +24,10 @@ internal sealed class TicketsSeeder : IDbSeeder<TicketsDbContext>
             new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000003"), DemoIds.StationHangzhou, "孙丽", ["access-control", "electrical"],
                 [], "ZJ-HZ"),
             new Technician(Guid.Parse("0f000000-0000-4000-8000-000000000004"), DemoIds.StationNingbo, "周强", ["elevator"], ["lift-maintenance-licence"], "ZJ-NB"));
+        // The demo technician's account (identity's user "technician") is 张伟's.
+        context.Technicians.Local.Single(t => t.Name == "张伟").LinkAccount(DemoTechnicianUser);
         await context.SaveChangesAsync(cancellationToken);
     }
+
+    private static readonly Guid DemoTechnicianUser = Guid.Parse("1d000000-0000-4000-8000-000000000003");
 }

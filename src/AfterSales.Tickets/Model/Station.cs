@@ -49,6 +49,14 @@ public sealed class Technician
 
     /// <summary>The region the technician covers, e.g. ZJ-HZ; empty when the whole station's.</summary>
     public string Region { get; private set; } = "";
+
+    /// <summary>
+    /// The staff account (its subject, a user id) the technician signs in with, when one is linked: signed in, the
+    /// technician works the tickets assigned to them, and only those.
+    /// </summary>
+    public Guid? UserId { get; private set; }
+
+    public void LinkAccount(Guid? userId) => UserId = userId;
 }
 
 /// <summary>A technician's fitness for a ticket, and its reasons.</summary>

@@ -119,6 +119,8 @@ internal sealed class TechnicianConfiguration : IEntityTypeConfiguration<Technic
 {
     public void Configure(EntityTypeBuilder<Technician> builder)
     {
+        // One technician per account.
+        builder.HasIndex(t => t.UserId).IsUnique();
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.Region).HasMaxLength(32);

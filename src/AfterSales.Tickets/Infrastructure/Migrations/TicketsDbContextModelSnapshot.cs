@@ -526,9 +526,15 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<Guid>("StationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StationId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
 
                     b.ToTable("Technicians", "tickets");
                 });
