@@ -22,8 +22,10 @@ var documents = builder.AddService<Projects.AfterSales_Documents>(ResourceNames.
 // each calls the other.
 tickets.WithReference(documents);
 customers.WithReference(tickets).WithReference(documents);
-// Inventory draws requisitions for tickets, and keeps ledgers for stations, of the tickets service.
-inventory.WithReference(tickets);
+// Inventory draws requisitions for tickets, and keeps ledgers for stations, of the tickets service; it archives each
+// receipt's slip in documents, which asks inventory whose warehouse a slip is about.
+inventory.WithReference(tickets).WithReference(documents);
+documents.WithReference(inventory);
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)

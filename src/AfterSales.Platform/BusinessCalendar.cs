@@ -22,7 +22,10 @@ public sealed class BusinessCalendar(IConfiguration configuration, TimeProvider 
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset instant) =>
         new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 
-    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    /// <summary>The instant on the company's clock, as forms print it.</summary>
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 
     /// <summary>The instant a company day begins (its midnight in the company's time zone).</summary>
     public DateTimeOffset StartOf(DateOnly day)

@@ -1,4 +1,5 @@
 using AfterSales.Customers.V1;
+using AfterSales.Inventory.V1;
 using AfterSales.Documents.Grpc;
 using AfterSales.Documents.Infrastructure;
 using AfterSales.Documents.Model;
@@ -28,6 +29,7 @@ internal static class Extensions
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.AddServiceClient<CustomerService.CustomerServiceClient>(ResourceNames.Customers, CustomerService.Descriptor);
         builder.AddServiceClient<ProjectService.ProjectServiceClient>(ResourceNames.Customers, ProjectService.Descriptor);
+        builder.AddServiceClient<InventoryService.InventoryServiceClient>(ResourceNames.Inventory, InventoryService.Descriptor);
         builder.Services.AddScoped<SubjectDirectory>();
     }
 }

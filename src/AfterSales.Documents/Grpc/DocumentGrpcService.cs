@@ -42,12 +42,12 @@ public sealed class DocumentGrpcService(DocumentsDbContext db, SubjectDirectory 
         // The subject must be one the caller may see: a station's own, or any for internal staff. The check
         // here repeats the owning service's, so no answer of it can let a station archive beyond its own.
         var kind = submission.Template.SubjectKind;
-        if (await subjects.FindStationAsync(kind, submission.SubjectId, context.CancellationToken) is not { } subjectStation
-            || !caller.MaySee(subjectStation))
+        if (await subjects.FindOwnerAsync(kind, submission.SubjectId, context.CancellationToken) is not { } owner
+            || !(owner.StationId is { } subjectStation ? caller.MaySee(subjectStation) : caller.IsInternalStaff))
         {
             throw DocumentMappings.UnknownSubject(kind);
         }
-        var document = Model.ArchivedDocument.Archive(Guid.CreateVersion7(), submission, caller.StationId, subjectStation, calendar.Now);
+        var document = Model.ArchivedDocument.Archive(Guid.CreateVersion7(), submission, caller.StationId, owner.StationId, calendar.Now);
 
         // Archiving is what a caller retries when an answer is lost: the same copy again is the first one.
         if (await FindFirstCopyAsync(document, context.CancellationToken) is { } firstCopy)

@@ -13,6 +13,7 @@ internal sealed class DocumentTemplates : IReferenceDataSeeder<DocumentsDbContex
     public const string SitePhoto = "SITE-PHOTO";
     public const string RepairSketch = "REPAIR-SKETCH";
     public const string CompensationAgreement = "COMPENSATION-AGREEMENT";
+    public const string ReceivingSlip = "RECEIVING-SLIP";
 
     private static readonly Template[] All =
     [
@@ -34,6 +35,8 @@ internal sealed class DocumentTemplates : IReferenceDataSeeder<DocumentsDbContex
         new(Guid.Parse("4a000000-0000-4000-8000-00000000000c"), "INSTALLATION-REPORT", "安装报告", 1, SubjectKind.Project),
         new(Guid.Parse("4a000000-0000-4000-8000-00000000000d"), "COMMISSIONING-REPORT", "调试报告", 1, SubjectKind.Project),
         new(Guid.Parse("4a000000-0000-4000-8000-00000000000e"), "ACCEPTANCE-REPORT", "验收报告", 1, SubjectKind.Project),
+        // The receiving slip a receipt is booked on, in duplicate (§2 3.7.2), about the warehouse it enters.
+        new(Guid.Parse("4a000000-0000-4000-8000-00000000000f"), ReceivingSlip, "备用件接收单", 1, SubjectKind.Warehouse),
     ];
 
     public async Task SeedAsync(DocumentsDbContext context, CancellationToken cancellationToken)

@@ -21,8 +21,11 @@ public sealed class ArchivedDocument
     private ArchivedDocument() { }
 
     /// <param name="ownerStationId">The partner station that archives the copy; null for the company's own staff.</param>
-    /// <param name="subjectStationId">The station the subject belongs to: its ticket, its customer's asset or contract, itself.</param>
-    public static ArchivedDocument Archive(Guid id, DocumentSubmission submission, Guid? ownerStationId, Guid subjectStationId,
+    /// <param name="subjectStationId">
+    /// The station the subject belongs to: its ticket, its customer's asset or contract, itself; null for the company's own
+    /// (the central warehouse), read by internal staff alone.
+    /// </param>
+    public static ArchivedDocument Archive(Guid id, DocumentSubmission submission, Guid? ownerStationId, Guid? subjectStationId,
         DateTimeOffset archivedAt)
     {
         if (submission.Content.IsEmpty || submission.Content.Length > MaxContentBytes)
@@ -62,7 +65,8 @@ public sealed class ArchivedDocument
 
     /// <summary>
     /// The station the subject belonged to when the copy was archived: that station and internal staff read
-    /// the copy, whoever archived it. Null only for copies staff archived before subjects were resolved.
+    /// the copy, whoever archived it. Null for a subject that is the company's own (the central warehouse) and for
+    /// copies staff archived before subjects were resolved: internal staff alone read those.
     /// </summary>
     public Guid? SubjectStationId { get; private set; }
 

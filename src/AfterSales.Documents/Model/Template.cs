@@ -9,6 +9,7 @@ public enum SubjectKind
     Contract = 4,
     Station = 5,
     Project = 6,
+    Warehouse = 7,
 }
 
 /// <summary>A form the suite renders and archives (§6), titled in Chinese as the regulations print it.</summary>

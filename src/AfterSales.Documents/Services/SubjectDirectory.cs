@@ -1,12 +1,13 @@
 using AfterSales.Customers.V1;
 using AfterSales.Documents.Model;
+using AfterSales.Inventory.V1;
 using AfterSales.Tickets.V1;
 using Grpc.Core;
 
 namespace AfterSales.Documents.Services;
 
 /// <summary>
-/// Finds the station a document's subject belongs to by asking the service that owns the subject, on the
+/// Finds the station a document's subject belongs to (or that it is the company's own) by asking the service that owns the subject, on the
 /// caller's behalf: that service applies the caller's own isolation, so to a station another station's
 /// ticket is as absent as a missing one. A subject of another kind is absent too, since ids are opaque.
 /// Anything the owning service answers other than "no such object" stays a downstream failure.
@@ -15,15 +16,21 @@ public sealed class SubjectDirectory(
     TicketService.TicketServiceClient tickets,
     StationService.StationServiceClient stations,
     CustomerService.CustomerServiceClient customers,
-    ProjectService.ProjectServiceClient projects)
+    ProjectService.ProjectServiceClient projects,
+    InventoryService.InventoryServiceClient inventory)
 {
-    /// <summary>The station <paramref name="subjectId"/> belongs to, or null when the caller knows no such subject.</summary>
-    public async Task<Guid?> FindStationAsync(SubjectKind kind, Guid subjectId, CancellationToken cancellationToken)
+    /// <summary>Who <paramref name="subjectId"/> belongs to, or null when the caller knows no such subject.</summary>
+    public async Task<SubjectOwner?> FindOwnerAsync(SubjectKind kind, Guid subjectId, CancellationToken cancellationToken)
     {
         var id = subjectId.ToString();
         try
         {
-            return kind switch
+            if (kind == SubjectKind.Warehouse)
+            {
+                var warehouse = await inventory.GetWarehouseAsync(new GetWarehouseRequest { WarehouseId = id }, cancellationToken: cancellationToken);
+                return new SubjectOwner(Guid.TryParse(warehouse.StationId, out var ledgerOf) ? ledgerOf : null);
+            }
+            var station = kind switch
             {
                 SubjectKind.Ticket => Guid.Parse((await tickets.GetTicketAsync(
                     new GetTicketRequest { TicketId = id }, cancellationToken: cancellationToken)).StationId),
@@ -36,9 +43,10 @@ public sealed class SubjectDirectory(
                     new GetProjectRequest { ProjectId = id }, cancellationToken: cancellationToken)).ServingStationId),
                 // A station is listed only to itself and to internal staff.
                 SubjectKind.Station => (await stations.ListStationsAsync(new ListStationsRequest(), cancellationToken: cancellationToken))
-                    .Stations.Any(s => Guid.Parse(s.StationId) == subjectId) ? subjectId : null,
+                    .Stations.Any(s => Guid.Parse(s.StationId) == subjectId) ? subjectId : (Guid?)null,
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown subject kind."),
             };
+            return station is { } found ? new SubjectOwner(found) : null;
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
@@ -50,3 +58,7 @@ public sealed class SubjectDirectory(
         Guid.Parse((await customers.GetCustomerAsync(
             new GetCustomerRequest { CustomerId = customerId }, cancellationToken: cancellationToken)).ServingStationId);
 }
+
+/// <summary>Who a document's subject belongs to.</summary>
+/// <param name="StationId">The station; null for the company's own (the central warehouse), which staff alone see.</param>
+public sealed record SubjectOwner(Guid? StationId);

@@ -1,3 +1,4 @@
+using AfterSales.Documents.V1;
 using AfterSales.Events.V1;
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.Model;
@@ -25,6 +26,8 @@ internal static class Extensions
         builder.AddServiceClient<TicketService.TicketServiceClient>(ResourceNames.Tickets, TicketService.Descriptor);
         builder.AddServiceClient<StationService.StationServiceClient>(ResourceNames.Tickets, StationService.Descriptor);
         builder.Services.AddScoped<StationDirectory>();
+        // A receipt's slip is archived in documents.
+        builder.AddServiceClient<DocumentService.DocumentServiceClient>(ResourceNames.Documents, DocumentService.Descriptor);
         builder.Services.AddScoped<OpenTickets>();
         builder.Services.Configure<ToolOptions>(builder.Configuration.GetSection(ToolOptions.SectionName));
         builder.Services.Configure<AbcOptions>(builder.Configuration.GetSection(AbcOptions.SectionName));

@@ -189,6 +189,19 @@ public sealed class InventoryGrpcService(
     }
 
     [Access(AccessAttribute.AnyRole, Stations = true)]
+    public override async Task<Warehouse> GetWarehouse(GetWarehouseRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("warehouse_id", request.WarehouseId, out var id).ThrowIfAny();
+        var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, context.CancellationToken);
+        // The central warehouse is read by every station, a station's ledger by that station alone (and staff).
+        if (warehouse is null || (warehouse.StationId is { } owner && !caller.MaySee(owner)))
+        {
+            throw new NotFoundException("Warehouse", request.WarehouseId);
+        }
+        return warehouse.ToProto();
+    }
+
+    [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<GetStockLevelsResponse> GetStockLevels(GetStockLevelsRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("part_id", request.PartId, out var id).ThrowIfAny();

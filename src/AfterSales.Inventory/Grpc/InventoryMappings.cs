@@ -36,15 +36,17 @@ internal static class InventoryMappings
         ChangedAt = Timestamp.FromDateTimeOffset(at),
     };
 
+    public static V1.Warehouse ToProto(this Model.Warehouse warehouse) => new()
+    {
+        WarehouseId = warehouse.Id.ToString(),
+        Code = warehouse.Code,
+        Name = warehouse.Name,
+        StationId = warehouse.StationId?.ToString() ?? "",
+    };
+
     public static V1.StockLevel ToProto(this Model.StockLevel level, Model.Warehouse warehouse) => new()
     {
-        Warehouse = new V1.Warehouse
-        {
-            WarehouseId = warehouse.Id.ToString(),
-            Code = warehouse.Code,
-            Name = warehouse.Name,
-            StationId = warehouse.StationId?.ToString() ?? "",
-        },
+        Warehouse = warehouse.ToProto(),
         OnHand = level.OnHand,
         Reserved = level.Reserved,
         Available = level.Available,

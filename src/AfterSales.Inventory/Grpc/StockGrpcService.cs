@@ -1,3 +1,4 @@
+using AfterSales.Documents.V1;
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.Services;
 using AfterSales.Inventory.V1;
@@ -9,6 +10,7 @@ using AfterSales.Platform.Idempotency;
 using AfterSales.Platform.Peers;
 using AfterSales.Platform.Security;
 using AfterSales.Tickets.V1;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Model = AfterSales.Inventory.Model;
@@ -28,7 +30,8 @@ public sealed class StockGrpcService(
     IEventOutbox outbox,
     StationDirectory stations,
     OpenTickets openTickets,
-    AbcRunner abc)
+    AbcRunner abc,
+    DocumentService.DocumentServiceClient documents)
     : StockService.StockServiceBase
 {
     private const int MaxLines = 100;
@@ -50,7 +53,7 @@ public sealed class StockGrpcService(
                 throw new AlreadyExistsException($"Receiving slip {slip} was booked already.");
             }
             var now = calendar.Now;
-            db.ReceivingSlips.Add(new Model.ReceivingSlip(slip, request.Supplier.Trim(), caller.Subject, now));
+            var receivingSlip = new Model.ReceivingSlip(slip, request.Supplier.Trim(), caller.Subject, now);
             if (purchaseId is { } bought)
             {
                 // The receipt closes the approved request the parts were bought on.
@@ -63,7 +66,18 @@ public sealed class StockGrpcService(
             var levels = await LevelsAsync(central.Id, lines, create: true, context.CancellationToken);
             var movements = lines.Select(l => levels[l.PartId].Receive(l.Quantity, Model.MovementKind.Receipt, slip, caller.Subject, now)).ToList();
             db.Movements.AddRange(movements);
-            return new StockChange { Movements = { movements.Select(m => m.ToProto(parts[m.PartId].PartNumber)) } };
+            // The slip in duplicate, archived on the caller's behalf before the booking commits: a retry archives the same
+            // content, which documents answers with the first copy, so a booking never points at two slips.
+            var document = await documents.ArchiveDocumentAsync(new ArchiveDocumentRequest
+            {
+                TemplateCode = ReceivingSlipForm.TemplateCode,
+                SubjectId = central.Id.ToString(),
+                Content = ByteString.CopyFrom(ReceivingSlipForm.Render(receivingSlip, central, [.. lines.Select(l => (parts[l.PartId], l.Quantity))],
+                    calendar.ToLocal(now))),
+                MediaType = ReceivingSlipForm.MediaType,
+            }, cancellationToken: context.CancellationToken);
+            db.ReceivingSlips.Add(receivingSlip with { DocumentId = Guid.Parse(document.DocumentId) });
+            return new StockChange { Movements = { movements.Select(m => m.ToProto(parts[m.PartId].PartNumber)) }, SlipDocumentId = document.DocumentId };
         });
     }
 

@@ -35,6 +35,9 @@ public sealed record Movement(
 /// <summary>A receiving slip (接收单, §2 3.7.2) booked into the central warehouse: one booking per number.</summary>
 public sealed record ReceivingSlip(string Number, string Supplier, string BookedBy, DateTimeOffset BookedAt)
 {
+    /// <summary>The slip as filled in duplicate, archived in documents (null for slips booked before slips were archived).</summary>
+    public Guid? DocumentId { get; init; }
+
     public const int MaxNumberLength = 64;
     public const int MaxSupplierLength = 200;
 }

@@ -50,7 +50,8 @@ public class DocumentServiceTests(Suite suite) : SuiteTest(suite)
         string[] namedInSection6 = ["客户报修服务单", "服务凭证", "售后服务联络函", "保修证书", "保养到期通知书", "月度服务报告"];
         string[] ofSubcontractorRepairs = ["现场照片", "维修草图", "赔偿协议书"];
         string[] ofCustomerCare = ["回访记录", "发货通知单", "安装报告", "调试报告", "验收报告"];
-        Assert.Equal(namedInSection6.Concat(ofSubcontractorRepairs).Concat(ofCustomerCare).Order(StringComparer.Ordinal),
+        string[] ofInventory = ["备用件接收单"];
+        Assert.Equal(namedInSection6.Concat(ofSubcontractorRepairs).Concat(ofCustomerCare).Concat(ofInventory).Order(StringComparer.Ordinal),
             templates.Select(t => t.Title).Order(StringComparer.Ordinal));
         Assert.Equal(templates.Select(t => t.Code).Order(StringComparer.Ordinal), templates.Select(t => t.Code));
         Assert.All(templates, t => Assert.Equal(1, t.Version));

@@ -184,10 +184,12 @@ public sealed class Suite : IAsyncLifetime
 
             // Customers asks tickets whether a serving station exists; tickets starts later, on a port chosen now.
             Customers = Add(new ServiceFactory<CustomerGrpcService, CustomersDbContext>(Servers, ResourceNames.Customers, staff, CustomersSettings(findIdentity)));
-            // Inventory asks tickets about the tickets requisitions are for and the stations it keeps ledgers for.
+            // Inventory asks tickets about the tickets requisitions are for and the stations it keeps ledgers for, and archives
+            // receiving slips in documents (both start later, on ports chosen now).
             Inventory = Add(new ServiceFactory<InventoryGrpcService, InventoryDbContext>(Servers, ResourceNames.Inventory, staff, new Dictionary<string, string?>(findIdentity)
             {
                 [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_ticketsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
+                [$"services:{ResourceNames.Documents}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_documentsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
             }));
             Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity), _ticketsGrpcPort));
             // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;
@@ -203,6 +205,7 @@ public sealed class Suite : IAsyncLifetime
             {
                 [$"services:{ResourceNames.Tickets}:{ResourceNames.GrpcEndpoint}:0"] = Tickets.GrpcAddress,
                 [$"services:{ResourceNames.Customers}:{ResourceNames.GrpcEndpoint}:0"] = Customers.GrpcAddress,
+                [$"services:{ResourceNames.Inventory}:{ResourceNames.GrpcEndpoint}:0"] = Inventory.GrpcAddress,
             }, _documentsGrpcPort));
             Data = new TestData(Customers, Tickets, Inventory, Identity, Callers, SecretFor);
 

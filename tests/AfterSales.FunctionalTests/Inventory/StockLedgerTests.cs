@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.FunctionalTests.Inventory;
 
 /// <summary>
-/// Stock that moves, through the gateway: a receiving slip booked once into the central warehouse, a transfer
+/// Stock that moves, through the gateway: a receiving slip booked once into the central warehouse (and archived in
+/// duplicate in documents), a transfer
 /// that opens a station's ledger, requisitions for a ticket proposed, approved, issued or rejected; many
 /// callers drawing on one scarce part never drive it negative nor issue a unit twice, and the ledger balances.
 /// </summary>
@@ -112,10 +113,24 @@ public class StockLedgerTests(Suite suite) : SuiteTest(suite)
         }).ResponseAsync);
         var levels = await new InventoryService.InventoryServiceClient(Suite.Gateway.ChannelAs(station.Caller))
             .GetStockLevelsAsync(new GetStockLevelsRequest { PartId = part.Id.ToString() });
+        // The slip, in duplicate, archived about the central warehouse: the company's, which a station does not read.
+        var documents = new AfterSales.Documents.V1.DocumentService.DocumentServiceClient(Suite.Gateway.ChannelAs(Suite.Callers.Staff("manager")));
+        var slipCopy = await documents.GetDocumentAsync(new AfterSales.Documents.V1.GetDocumentRequest { DocumentId = received.SlipDocumentId });
+        var slipByStation = await Assert.ThrowsAsync<RpcException>(() => new AfterSales.Documents.V1.DocumentService.DocumentServiceClient(
+            Suite.Gateway.ChannelAs(station.Caller)).GetDocumentAsync(new AfterSales.Documents.V1.GetDocumentRequest { DocumentId = received.SlipDocumentId }).ResponseAsync);
+        var retried = await Storekeeper.ReceiveStockAsync(receipt);
 
         var booked = Assert.Single(received.Movements);
         Assert.Equal((MovementKind.Receipt, 12, 12, slip), (booked.Kind, booked.OnHandChange, booked.OnHandAfter, booked.Reference));
         Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
+        Assert.Equal(("RECEIVING-SLIP", booked.WarehouseId), (slipCopy.TemplateCode, slipCopy.SubjectId));
+        var slipText = slipCopy.Content.ToStringUtf8();
+        Assert.Contains("第一联", slipText, StringComparison.Ordinal);
+        Assert.Contains("第二联", slipText, StringComparison.Ordinal);
+        Assert.Equal(2, slipText.Split(part.PartNumber).Length - 1);
+        Assert.Contains("奥的斯配件公司", slipText, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, slipByStation.StatusCode);
+        Assert.Equal(received.SlipDocumentId, retried.SlipDocumentId);
         Problems.AssertFieldViolations(bad, "lines[0].quantity", "lines[1].part_id");
         Problems.AssertFieldViolations(unknownPart, "lines[0].part_id");
         Assert.Equal(StatusCode.PermissionDenied, byStation.StatusCode);

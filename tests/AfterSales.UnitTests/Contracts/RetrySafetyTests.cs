@@ -23,7 +23,7 @@ public class RetrySafetyTests
 
         Assert.Equal(new Dictionary<string, string[]>
         {
-            ["InventoryService"] = ["GetPart", "GetStockLevels", "ListParts", "LookUpParts"],
+            ["InventoryService"] = ["GetPart", "GetStockLevels", "GetWarehouse", "ListParts", "LookUpParts"],
             ["BillingService"] = ["GetFeeItem", "GetTicketAccount", "ListBuilderCharges", "ListFeeItems", "Quote"],
             ["FeedbackService"] = ["GetComplaint", "ListComplaints"],
             ["DocumentService"] = ["GetDocument", "GetTemplate", "ListDocuments", "ListTemplates"],

@@ -484,6 +484,9 @@ namespace AfterSales.Inventory.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Supplier")
                         .IsRequired()
                         .HasMaxLength(200)
