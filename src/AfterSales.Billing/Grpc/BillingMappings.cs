@@ -20,10 +20,7 @@ internal static class BillingMappings
         this V1.QuoteRequest request, IReadOnlyDictionary<string, Model.FeeItem> schedule)
     {
         var violations = new FieldViolations();
-        if (request.Category == Common.V1.ServiceCategory.Unspecified || !Enum.IsDefined(request.Category))
-        {
-            violations.Add("category", "category must be one of PAID, CONTRACT, FREE, INTERNAL.");
-        }
+        violations.RequireChoice("category", request.Category, "category must be one of PAID, CONTRACT, FREE, INTERNAL.");
         if (request.Lines.Count is 0 or > MaxLines)
         {
             violations.Add("lines", $"lines must hold 1 to {MaxLines} pieces of work.");

@@ -18,10 +18,7 @@ public sealed partial class CustomerCareGrpcService
     public override Task<V1.ReturnVisitPlan> PlanReturnVisits(PlanReturnVisitsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().RequireId("customer_id", request.CustomerId, out var customerId);
-        if (request.Kind == V1.ReturnVisitKind.Unspecified || !Enum.IsDefined(request.Kind))
-        {
-            violations.Add("kind", "kind must be WARRANTY_VISIT, MONTHLY_CHECK_IN or ANNUAL_VISIT.");
-        }
+        violations.RequireChoice("kind", request.Kind, "kind must be WARRANTY_VISIT, MONTHLY_CHECK_IN or ANNUAL_VISIT.");
         var (startsOn, endsOn) = (request.StartsOn?.ToDateOnly(), request.EndsOn?.ToDateOnly());
         if (startsOn is null)
         {
@@ -69,10 +66,7 @@ public sealed partial class CustomerCareGrpcService
         var violations = new FieldViolations()
             .OptionalId("customer_id", request.CustomerId, out var customerId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.State))
-        {
-            violations.Add("state", "state must be DUE, OPEN, DONE or ALL.");
-        }
+        violations.OptionalChoice("state", request.State, "state must be DUE, OPEN, DONE or ALL.");
         violations.ThrowIfAny();
         var after = PageToken.DecodeInstantAndId(request.PageToken);
         var today = calendar.DateOf(calendar.Now);
@@ -112,10 +106,7 @@ public sealed partial class CustomerCareGrpcService
             .RequireId("visit_id", request.VisitId, out var visitId)
             .RequireText("outcome", request.Outcome, Model.ReturnVisit.MaxOutcomeLength)
             .OptionalId("record_document_id", request.RecordDocumentId, out var recordId);
-        if (!Enum.IsDefined(request.Satisfaction))
-        {
-            violations.Add("satisfaction", "satisfaction must be SATISFIED or DISSATISFIED, or unspecified when not said.");
-        }
+        violations.OptionalChoice("satisfaction", request.Satisfaction, "satisfaction must be SATISFIED or DISSATISFIED, or unspecified when not said.");
         violations.ThrowIfAny();
         return requests.SaveOnceAsync(request, context, async () =>
         {

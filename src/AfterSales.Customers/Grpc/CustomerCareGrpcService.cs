@@ -33,14 +33,8 @@ public sealed partial class CustomerCareGrpcService(
         var violations = new FieldViolations()
             .OptionalId("customer_id", request.CustomerId, out var customerId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.State))
-        {
-            violations.Add("state", "state must be OPEN, OVERDUE, HANDLED or ALL.");
-        }
-        if (!Enum.IsDefined(request.Kind))
-        {
-            violations.Add("kind", "kind must be CONTRACT_EXPIRY, WARRANTY_ENDING, MAINTENANCE_HANDOVER or SOFTWARE_UPDATE, or unspecified for all.");
-        }
+        violations.OptionalChoice("state", request.State, "state must be OPEN, OVERDUE, HANDLED or ALL.");
+        violations.OptionalChoice("kind", request.Kind, "kind must be CONTRACT_EXPIRY, WARRANTY_ENDING, MAINTENANCE_HANDOVER or SOFTWARE_UPDATE, or unspecified for all.");
         violations.ThrowIfAny();
         var after = PageToken.DecodeInstantAndId(request.PageToken);
         var today = calendar.DateOf(calendar.Now);

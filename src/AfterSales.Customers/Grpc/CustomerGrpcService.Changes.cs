@@ -219,10 +219,7 @@ public sealed partial class CustomerGrpcService
 
     private static void CheckAttribute(FieldViolations violations, CustomerAttribute attribute)
     {
-        if (attribute == CustomerAttribute.Unspecified || !Enum.IsDefined(attribute))
-        {
-            violations.Add("attribute", "attribute must be IN_WARRANTY, ANNUAL_CONTRACT, PER_VISIT_CONTRACT or CONTACT_LETTER.");
-        }
+        violations.RequireChoice("attribute", attribute, "attribute must be IN_WARRANTY, ANNUAL_CONTRACT, PER_VISIT_CONTRACT or CONTACT_LETTER.");
     }
 
     private static void CheckContacts(FieldViolations violations, IList<Contact> contacts)

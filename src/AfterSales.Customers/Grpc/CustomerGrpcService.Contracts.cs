@@ -26,14 +26,8 @@ public sealed partial class CustomerGrpcService
             .RequireText("number", request.Number, Model.Contract.MaxNumberLength)
             .RequireAmount("price", request.Price, MaxContractPrice, out var price)
             .OptionalId("renews_contract_id", request.RenewsContractId, out var renews);
-        if (request.Kind == ContractKind.Unspecified || !Enum.IsDefined(request.Kind))
-        {
-            violations.Add("kind", "kind must be MAINTENANCE or PER_VISIT.");
-        }
-        if (!Enum.IsDefined(request.BillingBasis))
-        {
-            violations.Add("billing_basis", "billing_basis must be PER_YEAR or PER_VISIT, or unspecified for the kind's usual one.");
-        }
+        violations.RequireChoice("kind", request.Kind, "kind must be MAINTENANCE or PER_VISIT.");
+        violations.OptionalChoice("billing_basis", request.BillingBasis, "billing_basis must be PER_YEAR or PER_VISIT, or unspecified for the kind's usual one.");
         var (startsOn, endsOn) = (request.StartsOn?.ToDateOnly(), request.EndsOn?.ToDateOnly());
         if (startsOn is null)
         {

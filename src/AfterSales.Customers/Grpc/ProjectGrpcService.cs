@@ -2,6 +2,7 @@ using AfterSales.Customers.Infrastructure;
 using AfterSales.Customers.Services;
 using AfterSales.Customers.V1;
 using AfterSales.Platform;
+using AfterSales.Platform.Data;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
@@ -46,10 +47,7 @@ public sealed class ProjectGrpcService(
             .RequireId("customer_id", request.CustomerId, out var customerId)
             .RequireId("site_id", request.SiteId, out var siteId)
             .RequireText("name", request.Name, Model.Project.MaxNameLength);
-        if (request.DeliveryMode == DeliveryMode.Unspecified || !Enum.IsDefined(request.DeliveryMode))
-        {
-            violations.Add("delivery_mode", "delivery_mode must be DELIVERY or SELF_PICKUP.");
-        }
+        violations.RequireChoice("delivery_mode", request.DeliveryMode, "delivery_mode must be DELIVERY or SELF_PICKUP.");
         violations.ThrowIfAny();
         return requests.SaveOnceAsync(request, context, async () =>
         {
@@ -82,12 +80,8 @@ public sealed class ProjectGrpcService(
         var violations = new FieldViolations()
             .OptionalId("customer_id", request.CustomerId, out var customerId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Attention))
-        {
-            violations.Add("attention", "attention must be DELIVERY_NOTICE_OVERDUE or CERTIFICATES_OVERDUE, or unspecified for all.");
-        }
+        violations.OptionalChoice("attention", request.Attention, "attention must be DELIVERY_NOTICE_OVERDUE or CERTIFICATES_OVERDUE, or unspecified for all.");
         violations.ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
         var now = calendar.Now;
         var lastDueDay = calendar.DateOf(now).AddDays(-Model.Project.CertificateDays);
 
@@ -103,21 +97,15 @@ public sealed class ProjectGrpcService(
         {
             query = query.Where(p => p.CustomerId == customer);
         }
-        if (before is { } last)
-        {
-            query = query.Where(p => p.Id.CompareTo(last) < 0);
-        }
-        var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(context.CancellationToken);
+        var (page, next) = await query.NewestFirstPageAsync(p => p.Id, request.PageToken, request.PageSize, context.CancellationToken);
         var ids = page.Select(p => p.Id).ToList();
         var assets = (await db.Assets.AsNoTracking().Where(a => a.ProjectId != null && ids.Contains(a.ProjectId.Value)).ToListAsync(context.CancellationToken))
             .ToLookup(a => a.ProjectId!.Value);
-        var response = new ListProjectsResponse { Projects = { page.Take(size).Select(p => p.ToProto(assets[p.Id].ToList(), now, calendar.DateOf(now))) } };
-        if (page.Count > size)
+        return new ListProjectsResponse
         {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
-        }
-        return response;
+            Projects = { page.Select(p => p.ToProto(assets[p.Id].ToList(), now, calendar.DateOf(now))) },
+            NextPageToken = next,
+        };
     }
 
     [Access(StaffRoles.Receptionist, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]

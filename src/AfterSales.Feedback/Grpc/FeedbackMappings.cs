@@ -26,14 +26,8 @@ internal static class FeedbackMappings
                 violations.Add("ticket_id", "ticket_id is not a valid id.");
             }
         }
-        if (request.Kind == V1.ComplaintKind.Unspecified || !System.Enum.IsDefined(request.Kind))
-        {
-            violations.Add("kind", "kind must be one of QUALITY, SERVICE, SUGGESTION.");
-        }
-        if (request.Severity == V1.ComplaintSeverity.Unspecified || !System.Enum.IsDefined(request.Severity))
-        {
-            violations.Add("severity", "severity must be one of NORMAL, SERIOUS, CRISIS.");
-        }
+        violations.RequireChoice("kind", request.Kind, "kind must be one of QUALITY, SERVICE, SUGGESTION.");
+        violations.RequireChoice("severity", request.Severity, "severity must be one of NORMAL, SERIOUS, CRISIS.");
         violations.ThrowIfAny();
 
         return new Model.ComplaintReport(customerId, ticketId, (Model.ComplaintKind)request.Kind,

@@ -114,10 +114,7 @@ public sealed class LoanerGrpcService(
         var violations = new FieldViolations()
             .OptionalId("ticket_id", request.TicketId, out var ticketId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Status))
-        {
-            violations.Add("status", "status must be AVAILABLE, LENT or RETIRED, or unspecified for all.");
-        }
+        violations.OptionalChoice("status", request.Status, "status must be AVAILABLE, LENT or RETIRED, or unspecified for all.");
         violations.ThrowIfAny();
         var after = PageToken.Decode(request.PageToken);
         var query = Visible(db.Loaners.AsNoTracking());

@@ -31,10 +31,7 @@ public sealed class OldPartGrpcService(
         var violations = new FieldViolations()
             .OptionalId("technician_id", request.TechnicianId, out var technicianId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Status))
-        {
-            violations.Add("status", "status must be PENDING, RETURNED, WRITTEN_OFF or SHIPPED.");
-        }
+        violations.OptionalChoice("status", request.Status, "status must be PENDING, RETURNED, WRITTEN_OFF or SHIPPED.");
         violations.ThrowIfAny();
         var after = PageToken.DecodeId(request.PageToken);
         var status = request.Status == OldPartStatus.Unspecified ? Model.OldPartStatus.Pending : (Model.OldPartStatus)request.Status;

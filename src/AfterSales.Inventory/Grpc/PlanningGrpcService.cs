@@ -1,6 +1,7 @@
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.Services;
 using AfterSales.Inventory.V1;
+using AfterSales.Platform.Data;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
@@ -62,20 +63,9 @@ public sealed class PlanningGrpcService(InventoryDbContext db, Caller caller, Id
     public override async Task<ListAbcRunsResponse> ListAbcRuns(ListAbcRunsRequest request, ServerCallContext context)
     {
         new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize).ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
         var query = db.AbcRuns.AsNoTracking();
-        if (before is { } last)
-        {
-            query = query.Where(r => r.Id.CompareTo(last) < 0);
-        }
-        var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListAbcRunsResponse { Runs = { page.Take(size).Select(r => r.ToProto(withResults: false)) } };
-        if (page.Count > size)
-        {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
-        }
-        return response;
+        var (page, next) = await query.NewestFirstPageAsync(r => r.Id, request.PageToken, request.PageSize, context.CancellationToken);
+        return new ListAbcRunsResponse { Runs = { page.Select(r => r.ToProto(withResults: false)) }, NextPageToken = next };
     }
 
     [Access(StaffRoles.Manager, StaffRoles.Finance, StaffRoles.Admin)]

@@ -1,6 +1,7 @@
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform;
+using AfterSales.Platform.Data;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
@@ -61,12 +62,8 @@ public sealed class PurchasingGrpcService(
     public override async Task<ListPurchaseRequestsResponse> ListPurchaseRequests(ListPurchaseRequestsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.WaitingFor))
-        {
-            violations.Add("waiting_for", "waiting_for must be TECHNICAL_GROUP, AFFAIRS_SUPERVISOR, MATERIALS_PLANNER or DEPARTMENT_MANAGER, or unspecified for all.");
-        }
+        violations.OptionalChoice("waiting_for", request.WaitingFor, "waiting_for must be TECHNICAL_GROUP, AFFAIRS_SUPERVISOR, MATERIALS_PLANNER or DEPARTMENT_MANAGER, or unspecified for all.");
         violations.ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
         var query = db.PurchaseRequests.AsNoTracking();
         if (request.WaitingFor != PurchaseStep.Unspecified)
         {
@@ -74,18 +71,8 @@ public sealed class PurchasingGrpcService(
             var given = (int)request.WaitingFor - 1;
             query = query.Where(p => p.Status == Model.PurchaseRequestStatus.Submitted && p.Approvals.Count == given);
         }
-        if (before is { } last)
-        {
-            query = query.Where(p => p.Id.CompareTo(last) < 0);
-        }
-        var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListPurchaseRequestsResponse { PurchaseRequests = { page.Take(size).Select(p => p.ToProto()) } };
-        if (page.Count > size)
-        {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
-        }
-        return response;
+        var (page, next) = await query.NewestFirstPageAsync(p => p.Id, request.PageToken, request.PageSize, context.CancellationToken);
+        return new ListPurchaseRequestsResponse { PurchaseRequests = { page.Select(p => p.ToProto()) }, NextPageToken = next };
     }
 
     private Task<PurchaseRequest> DecideAsync(DecidePurchaseRequestRequest request, ServerCallContext context, Action<Model.PurchaseRequest> decide)

@@ -1,6 +1,7 @@
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform;
+using AfterSales.Platform.Data;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
@@ -69,10 +70,7 @@ public sealed class RmaGrpcService(
     public override Task<Rma> RecordRmaReturn(RecordRmaReturnRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().OptionalText("note", request.Note, Model.RmaCase.MaxTextLength);
-        if (request.Outcome == RmaOutcome.Unspecified || !Enum.IsDefined(request.Outcome))
-        {
-            violations.Add("outcome", "outcome must be REPAIRED, REPLACED or REFUSED.");
-        }
+        violations.RequireChoice("outcome", request.Outcome, "outcome must be REPAIRED, REPLACED or REFUSED.");
         violations.ThrowIfAny();
         return StepAsync(request, request.RmaId, context, rma =>
         {
@@ -102,30 +100,16 @@ public sealed class RmaGrpcService(
     public override async Task<ListRmasResponse> ListRmas(ListRmasRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Status))
-        {
-            violations.Add("status", "status must be OPENED, CONFIRMED, APPROVED, SHIPPED, RETURNED or CLOSED, or unspecified for all.");
-        }
+        violations.OptionalChoice("status", request.Status, "status must be OPENED, CONFIRMED, APPROVED, SHIPPED, RETURNED or CLOSED, or unspecified for all.");
         violations.ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
         var query = db.RmaCases.AsNoTracking();
         if (request.Status != RmaStatus.Unspecified)
         {
             var status = (Model.RmaStatus)request.Status;
             query = query.Where(r => r.Status == status);
         }
-        if (before is { } last)
-        {
-            query = query.Where(r => r.Id.CompareTo(last) < 0);
-        }
-        var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListRmasResponse { Rmas = { page.Take(size).Select(r => r.ToProto()) } };
-        if (page.Count > size)
-        {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
-        }
-        return response;
+        var (page, next) = await query.NewestFirstPageAsync(r => r.Id, request.PageToken, request.PageSize, context.CancellationToken);
+        return new ListRmasResponse { Rmas = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }
 
     private Task<Rma> StepAsync<TRequest>(TRequest request, string rawId, ServerCallContext context, Action<Model.RmaCase> step)

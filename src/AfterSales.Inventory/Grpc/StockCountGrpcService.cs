@@ -2,6 +2,7 @@ using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.Services;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform;
+using AfterSales.Platform.Data;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
@@ -164,12 +165,8 @@ public sealed class StockCountGrpcService(
         var violations = new FieldViolations()
             .OptionalId("warehouse_id", request.WarehouseId, out var warehouseId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Status))
-        {
-            violations.Add("status", "status must be OPEN, SUBMITTED, APPROVED or REJECTED, or unspecified for all.");
-        }
+        violations.OptionalChoice("status", request.Status, "status must be OPEN, SUBMITTED, APPROVED or REJECTED, or unspecified for all.");
         violations.ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
         // A station sees its own ledger's counts; staff every count.
         var query = db.StockCounts.AsNoTracking().Where(c => caller.IsInternalStaff || c.StationId == caller.StationId);
         if (warehouseId is { } warehouse)
@@ -181,18 +178,8 @@ public sealed class StockCountGrpcService(
             var status = (Model.StockCountStatus)request.Status;
             query = query.Where(c => c.Status == status);
         }
-        if (before is { } last)
-        {
-            query = query.Where(c => c.Id.CompareTo(last) < 0);
-        }
-        var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(c => c.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListStockCountsResponse { StockCounts = { page.Take(size).Select(c => c.ToProto()) } };
-        if (page.Count > size)
-        {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
-        }
-        return response;
+        var (page, next) = await query.NewestFirstPageAsync(c => c.Id, request.PageToken, request.PageSize, context.CancellationToken);
+        return new ListStockCountsResponse { StockCounts = { page.Select(c => c.ToProto()) }, NextPageToken = next };
     }
 
     /// <summary>A part is due when its class's count period has passed since its last approved count; never counted, it is due.</summary>

@@ -3,6 +3,7 @@ using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.Services;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform;
+using AfterSales.Platform.Data;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Events;
 using AfterSales.Platform.Grpc;
@@ -168,6 +169,59 @@ public sealed class StockGrpcService(
             return movements;
         });
 
+    [Access(StaffRoles.Technician, StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override Task<StockChange> ReturnToStock(ReturnToStockRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations().RequireId("requisition_id", request.RequisitionId, out var id);
+        var lines = StockLines.Check(violations, request.Lines, Model.Requisition.MaxLines);
+        violations.ThrowIfAny();
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var requisition = caller.Visible(await db.Requisitions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken),
+                r => r.StationId, "Requisition", request.RequisitionId);
+            var partIds = requisition.Lines.Select(l => l.PartId).ToList();
+            var returnedBefore = await db.Movements.AsNoTracking()
+                .Where(m => m.WarehouseId == requisition.WarehouseId && m.Kind == Model.MovementKind.Return && m.Reference == requisition.Code)
+                .GroupBy(m => m.PartId).Select(g => new { PartId = g.Key, Units = g.Sum(m => m.OnHandChange) })
+                .ToDictionaryAsync(g => g.PartId, g => g.Units, context.CancellationToken);
+            // Two returns at once both change these levels: their row version lets one through, so none over-returns.
+            var levels = await db.StockLevels.Where(l => l.WarehouseId == requisition.WarehouseId && partIds.Contains(l.PartId))
+                .ToDictionaryAsync(l => l.PartId, context.CancellationToken);
+            var movements = requisition.ReturnUnused(lines, returnedBefore, levels, caller.Subject, calendar.Now);
+            db.Movements.AddRange(movements);
+            var numbers = requisition.Lines.ToDictionary(l => l.PartId, l => l.PartNumber);
+            return new StockChange { Movements = { movements.Select(m => m.ToProto(numbers[m.PartId])) } };
+        });
+    }
+
+    [Access(StaffRoles.Manager, StaffRoles.Admin)]
+    public override Task<StockChange> WriteOffStock(WriteOffStockRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireId("warehouse_id", request.WarehouseId, out var warehouseId)
+            .RequireText("reason", request.Reason, Model.Movement.MaxReferenceLength);
+        var lines = StockLines.Check(violations, request.Lines, MaxLines);
+        violations.ThrowIfAny();
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == warehouseId, context.CancellationToken)
+                ?? throw new NotFoundException("Warehouse", request.WarehouseId);
+            var parts = await StockLines.PartsAsync(db, lines, context.CancellationToken);
+            var levels = await LevelsAsync(warehouse.Id, lines, create: false, context.CancellationToken);
+            var before = levels.ToDictionary(l => l.Key, l => l.Value.Available);
+            var (reason, now) = (request.Reason.Trim(), calendar.Now);
+            var movements = lines.Select(l => (levels.GetValueOrDefault(l.PartId)
+                    ?? throw new PreconditionFailedException($"{warehouse.Code} holds no {parts[l.PartId].PartNumber}; none can be written off."))
+                .WriteOff(l.Quantity, parts[l.PartId].PartNumber, reason, caller.Subject, now)).ToList();
+            db.Movements.AddRange(movements);
+            if (warehouse.StationId is null)
+            {
+                await abc.StageStockLowAsync(before, levels, context.CancellationToken);
+            }
+            return new StockChange { Movements = { movements.Select(m => m.ToProto(parts[m.PartId].PartNumber)) } };
+        });
+    }
+
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<Requisition> GetRequisition(GetRequisitionRequest request, ServerCallContext context)
     {
@@ -182,12 +236,8 @@ public sealed class StockGrpcService(
         var violations = new FieldViolations()
             .OptionalId("ticket_id", request.TicketId, out var ticketId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Status))
-        {
-            violations.Add("status", "status must be PROPOSED, APPROVED, ISSUED or REJECTED, or unspecified for all.");
-        }
+        violations.OptionalChoice("status", request.Status, "status must be PROPOSED, APPROVED, ISSUED or REJECTED, or unspecified for all.");
         violations.ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
         var query = db.Requisitions.AsNoTracking().VisibleTo(caller, r => r.StationId);
         if (request.Status != RequisitionStatus.Unspecified)
         {
@@ -198,18 +248,8 @@ public sealed class StockGrpcService(
         {
             query = query.Where(r => r.TicketId == ticket);
         }
-        if (before is { } last)
-        {
-            query = query.Where(r => r.Id.CompareTo(last) < 0);
-        }
-        var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListRequisitionsResponse { Requisitions = { page.Take(size).Select(r => r.ToProto()) } };
-        if (page.Count > size)
-        {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
-        }
-        return response;
+        var (page, next) = await query.NewestFirstPageAsync(r => r.Id, request.PageToken, request.PageSize, context.CancellationToken);
+        return new ListRequisitionsResponse { Requisitions = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }
 
     [Access(AccessAttribute.AnyRole, Stations = true)]

@@ -1,6 +1,7 @@
 using AfterSales.Inventory.Infrastructure;
 using AfterSales.Inventory.V1;
 using AfterSales.Platform;
+using AfterSales.Platform.Data;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Grpc;
 using AfterSales.Platform.Idempotency;
@@ -86,30 +87,16 @@ public sealed class SupplierClaimGrpcService(
     public override async Task<ListSupplierClaimsResponse> ListSupplierClaims(ListSupplierClaimsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Status))
-        {
-            violations.Add("status", "status must be OPEN, SETTLED or REFUSED, or unspecified for all.");
-        }
+        violations.OptionalChoice("status", request.Status, "status must be OPEN, SETTLED or REFUSED, or unspecified for all.");
         violations.ThrowIfAny();
-        var before = PageToken.DecodeId(request.PageToken);
         var query = db.SupplierClaims.AsNoTracking();
         if (request.Status != SupplierClaimStatus.Unspecified)
         {
             var status = (Model.SupplierClaimStatus)request.Status;
             query = query.Where(c => c.Status == status);
         }
-        if (before is { } last)
-        {
-            query = query.Where(c => c.Id.CompareTo(last) < 0);
-        }
-        var size = PageToken.SizeOrDefault(request.PageSize);
-        var page = await query.OrderByDescending(c => c.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListSupplierClaimsResponse { Claims = { page.Take(size).Select(c => c.ToProto()) } };
-        if (page.Count > size)
-        {
-            response.NextPageToken = PageToken.Encode(page[size - 1].Id.ToString());
-        }
-        return response;
+        var (page, next) = await query.NewestFirstPageAsync(c => c.Id, request.PageToken, request.PageSize, context.CancellationToken);
+        return new ListSupplierClaimsResponse { Claims = { page.Select(c => c.ToProto()) }, NextPageToken = next };
     }
 
     private Task<SupplierClaim> StepAsync<TRequest>(TRequest request, Guid id, string rawId, ServerCallContext context, Action<Model.SupplierClaim> step)

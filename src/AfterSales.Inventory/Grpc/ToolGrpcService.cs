@@ -109,10 +109,7 @@ public sealed class ToolGrpcService(
             .OptionalId("station_id", request.StationId, out var stationId)
             .OptionalId("technician_id", request.TechnicianId, out var technicianId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Status))
-        {
-            violations.Add("status", "status must be IN_USE, LOST, DAMAGED or WORN_OUT, or unspecified for all.");
-        }
+        violations.OptionalChoice("status", request.Status, "status must be IN_USE, LOST, DAMAGED or WORN_OUT, or unspecified for all.");
         violations.ThrowIfAny();
         var after = PageToken.Decode(request.PageToken);
         var query = db.Tools.AsNoTracking().VisibleTo(caller, t => t.StationId);

@@ -10,6 +10,8 @@ public enum MovementKind
     Release = 5,
     Issue = 6,
     CountAdjustment = 7,
+    Return = 8,
+    WriteOff = 9,
 }
 
 /// <summary>

@@ -91,6 +91,29 @@ public sealed class Requisition
         return movements;
     }
 
+    /// <summary>
+    /// Takes back issued units that were not fitted: of each line at most what it issued, less what came back before
+    /// (<paramref name="returnedBefore"/>, from the ledger's RETURN movements under the requisition's code).
+    /// </summary>
+    public IReadOnlyList<Movement> ReturnUnused(IReadOnlyList<(Guid PartId, int Quantity)> lines, IReadOnlyDictionary<Guid, int> returnedBefore,
+        IReadOnlyDictionary<Guid, StockLevel> levels, string actor, DateTimeOffset at)
+    {
+        Require(RequisitionStatus.Issued, "returned to stock");
+        var movements = new List<Movement>();
+        foreach (var (partId, quantity) in lines)
+        {
+            var line = Lines.SingleOrDefault(l => l.PartId == partId)
+                ?? throw new PreconditionFailedException($"Requisition {Code} issued no such part: only its own parts come back under it.");
+            var open = line.Quantity - returnedBefore.GetValueOrDefault(partId);
+            if (quantity > open)
+            {
+                throw new PreconditionFailedException($"Requisition {Code} issued {line.Quantity} {line.PartNumber}, of which {open} may still come back; not {quantity}.");
+            }
+            movements.Add(LevelOf(levels, line).ReturnUnused(quantity, Code, actor, at));
+        }
+        return movements;
+    }
+
     private void Require(RequisitionStatus status, string verb)
     {
         if (Status != status)

@@ -99,6 +99,22 @@ public sealed class StockLevel
         return Booked(MovementKind.CountAdjustment, difference, 0, reference, actor, at);
     }
 
+    /// <summary>Takes back issued units that were not fitted.</summary>
+    public Movement ReturnUnused(int quantity, string reference, string actor, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        OnHand = checked(OnHand + quantity);
+        return Booked(MovementKind.Return, quantity, 0, reference, actor, at);
+    }
+
+    /// <summary>Scraps units: only what is not promised to a requisition.</summary>
+    public Movement WriteOff(int quantity, string partNumber, string reference, string actor, DateTimeOffset at)
+    {
+        RequireAvailable(quantity, partNumber, "written off");
+        OnHand -= quantity;
+        return Booked(MovementKind.WriteOff, -quantity, 0, reference, actor, at);
+    }
+
     /// <summary>Marks the level counted: its class's count period starts again.</summary>
     public void Counted(DateTimeOffset at) => LastCountedAt = at;
 

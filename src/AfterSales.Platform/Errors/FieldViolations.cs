@@ -103,6 +103,14 @@ public sealed class FieldViolations
         return this;
     }
 
+    /// <summary>One of an enumeration's values, or unspecified (0) where that means "any" or "none".</summary>
+    public FieldViolations OptionalChoice<TEnum>(string field, TEnum value, string description) where TEnum : struct, Enum =>
+        Enum.IsDefined(value) ? this : Add(field, description);
+
+    /// <summary>One of an enumeration's values, and not unspecified (0).</summary>
+    public FieldViolations RequireChoice<TEnum>(string field, TEnum value, string description) where TEnum : struct, Enum =>
+        Enum.IsDefined(value) && !EqualityComparer<TEnum>.Default.Equals(value, default) ? this : Add(field, description);
+
     /// <summary>An update mask naming at least one field, each of <paramref name="editable"/>; the paths it names.</summary>
     public FieldViolations UpdateMask(string field, Google.Protobuf.WellKnownTypes.FieldMask? mask, IReadOnlyCollection<string> editable, out IReadOnlySet<string> paths)
     {

@@ -31,10 +31,7 @@ public sealed class BatchVisitGrpcService(
     public override Task<V1.VisitSchedule> SetVisitSchedule(SetVisitScheduleRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().RequireId("project_id", request.ProjectId, out var projectId);
-        if (request.Cadence == VisitCadence.Unspecified || !Enum.IsDefined(request.Cadence))
-        {
-            violations.Add("cadence", "cadence must be TWICE_WEEKLY, WEEKLY, FORTNIGHTLY, MONTHLY, PERSON_ON_SITE or PHONE_ONLY.");
-        }
+        violations.RequireChoice("cadence", request.Cadence, "cadence must be TWICE_WEEKLY, WEEKLY, FORTNIGHTLY, MONTHLY, PERSON_ON_SITE or PHONE_ONLY.");
         var firstVisitOn = request.FirstVisitOn?.ToDateOnly();
         if (firstVisitOn is null || firstVisitOn < Today)
         {

@@ -40,10 +40,7 @@ public sealed class BuilderRepairGrpcService(
             .RequireText("builder", request.Builder, Model.BuilderRepair.MaxNameLength)
             .OptionalText("builder_contact", request.BuilderContact, Model.BuilderRepair.MaxNameLength)
             .RequireText("contract_reference", request.ContractReference, Model.BuilderRepair.MaxNameLength);
-        if (request.Channel == NoticeChannel.Unspecified || !Enum.IsDefined(request.Channel))
-        {
-            violations.Add("channel", "channel must be PHONE, FAX or LETTER.");
-        }
+        violations.RequireChoice("channel", request.Channel, "channel must be PHONE, FAX or LETTER.");
         if (request.RepairBy is null)
         {
             violations.Add("repair_by", "repair_by is required.");
@@ -84,10 +81,7 @@ public sealed class BuilderRepairGrpcService(
         var violations = new FieldViolations()
             .OptionalId("station_id", request.StationId, out var stationId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize);
-        if (!Enum.IsDefined(request.Stage))
-        {
-            violations.Add("stage", "stage is not a builder repair stage.");
-        }
+        violations.OptionalChoice("stage", request.Stage, "stage is not a builder repair stage.");
         violations.ThrowIfAny();
         var after = PageToken.DecodeInstantAndId(request.PageToken);
         var now = calendar.Now;

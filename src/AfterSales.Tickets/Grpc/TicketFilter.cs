@@ -89,18 +89,9 @@ internal static class TicketFilterMappings
         {
             violations.Add("statuses", "statuses must name ticket statuses.");
         }
-        if (!Enum.IsDefined(request.Category))
-        {
-            violations.Add("category", "category must be PAID, CONTRACT, FREE or INTERNAL.");
-        }
-        if (!Enum.IsDefined(request.Priority))
-        {
-            violations.Add("priority", "priority must be NORMAL, URGENT or EMERGENCY.");
-        }
-        if (!Enum.IsDefined(request.Order))
-        {
-            violations.Add("order", "order must be NEWEST or MOST_URGENT.");
-        }
+        violations.OptionalChoice("category", request.Category, "category must be PAID, CONTRACT, FREE or INTERNAL.");
+        violations.OptionalChoice("priority", request.Priority, "priority must be NORMAL, URGENT or EMERGENCY.");
+        violations.OptionalChoice("order", request.Order, "order must be NEWEST or MOST_URGENT.");
         var from = request.ReceivedFrom?.ToDateTimeOffset();
         var before = request.ReceivedBefore?.ToDateTimeOffset();
         if (from is not null && before is not null && before <= from)

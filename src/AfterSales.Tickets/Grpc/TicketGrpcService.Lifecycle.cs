@@ -235,10 +235,7 @@ public sealed partial class TicketGrpcService
     public override Task<Ticket> PutOnHold(PutOnHoldRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        if (request.Reason == HoldReason.Unspecified || !Enum.IsDefined(request.Reason))
-        {
-            violations.Add("reason", "reason must be WAITING_FOR_PARTS, WAITING_FOR_CUSTOMER or OTHER.");
-        }
+        violations.RequireChoice("reason", request.Reason, "reason must be WAITING_FOR_PARTS, WAITING_FOR_CUSTOMER or OTHER.");
         if (request.Reason == HoldReason.Other)
         {
             violations.RequireText("note", request.Note, Model.Ticket.MaxNoteLength);
@@ -318,10 +315,7 @@ public sealed partial class TicketGrpcService
     public override Task<Ticket> DecideReturnOrExchange(DecideReturnOrExchangeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations().RequireText("cause", request.Cause, Model.Ticket.MaxNoteLength);
-        if (request.Accountability == Accountability.Unspecified || !Enum.IsDefined(request.Accountability))
-        {
-            violations.Add("accountability", "accountability must be COMPANY_QUALITY, CUSTOMER_MISUSE, TRANSPORT or SUPPLIER.");
-        }
+        violations.RequireChoice("accountability", request.Accountability, "accountability must be COMPANY_QUALITY, CUSTOMER_MISUSE, TRANSPORT or SUPPLIER.");
         if (request.Decision == ReturnDecision.Unspecified || !Enum.IsDefined(request.Decision))
         {
             violations.Add("decision", "decision must be RETURN, EXCHANGE, FREE_REPAIR or PAID_SERVICE.");

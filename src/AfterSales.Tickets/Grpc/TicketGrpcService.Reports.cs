@@ -21,10 +21,7 @@ public sealed partial class TicketGrpcService
         var violations = new FieldViolations()
             .RequireId("station_id", request.StationId, out var stationId)
             .OptionalId("technician_id", request.TechnicianId, out var technicianId);
-        if (request.Period == ReportPeriod.Unspecified || !Enum.IsDefined(request.Period))
-        {
-            violations.Add("period", "period must be DAY, WEEK or MONTH.");
-        }
+        violations.RequireChoice("period", request.Period, "period must be DAY, WEEK or MONTH.");
         var day = request.Date?.ToDateOnly() ?? default;
         if (day.Year is < 2000 or > 9998)
         {

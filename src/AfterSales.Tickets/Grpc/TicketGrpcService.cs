@@ -211,10 +211,7 @@ public sealed partial class TicketGrpcService(
         var violations = new FieldViolations()
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
             .OptionalId("station_id", request.StationId, out var stationId);
-        if (request.Level == EscalationLevel.Unspecified || !Enum.IsDefined(request.Level))
-        {
-            violations.Add("level", "level must be TECHNICIAN, STATION_DISPATCHER, SERVICE_MANAGER or GENERAL_MANAGER.");
-        }
+        violations.RequireChoice("level", request.Level, "level must be TECHNICIAN, STATION_DISPATCHER, SERVICE_MANAGER or GENERAL_MANAGER.");
         violations.ThrowIfAny();
         long? after = PageToken.Decode(request.PageToken) is { } key
             ? long.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)

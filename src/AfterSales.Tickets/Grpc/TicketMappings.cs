@@ -42,31 +42,16 @@ internal static class TicketMappings
             .RequireText("contact_name", request.ContactName, 100)
             .RequireText("contact_phone", request.ContactPhone, 32)
             .RequireText("fault_description", request.FaultDescription, 2000);
-        if (request.Channel == V1.IntakeChannel.Unspecified || !System.Enum.IsDefined(request.Channel))
-        {
-            violations.Add("channel", "channel must be one of PHONE, LETTER, FAX, VISIT, PARTNER_API.");
-        }
+        violations.RequireChoice("channel", request.Channel, "channel must be one of PHONE, LETTER, FAX, VISIT, PARTNER_API.");
         var faultType = request.FaultType.Trim().ToUpperInvariant();
         if (faultType.Length > 0 && !faultTypes.Contains(faultType))
         {
             violations.Add("fault_type", $"fault_type must be one of {string.Join(", ", faultTypes.Order(StringComparer.Ordinal))}.");
         }
-        if (!System.Enum.IsDefined(request.Priority))
-        {
-            violations.Add("priority", "priority must be NORMAL, URGENT or EMERGENCY.");
-        }
-        if (!System.Enum.IsDefined(request.JobKind))
-        {
-            violations.Add("job_kind", "job_kind must be REPAIR, QUALITY_COMPLAINT or RETURN_ORDER.");
-        }
-        if (!System.Enum.IsDefined(request.SiteZone))
-        {
-            violations.Add("site_zone", "site_zone must be IN_PROVINCE, OUT_OF_PROVINCE or REMOTE.");
-        }
-        if (!System.Enum.IsDefined(request.ProjectPhase))
-        {
-            violations.Add("project_phase", "project_phase must be TEAM_ON_SITE, TEAM_LEFT or DEPARTMENT_LEFT_CITY.");
-        }
+        violations.OptionalChoice("priority", request.Priority, "priority must be NORMAL, URGENT or EMERGENCY.");
+        violations.OptionalChoice("job_kind", request.JobKind, "job_kind must be REPAIR, QUALITY_COMPLAINT or RETURN_ORDER.");
+        violations.OptionalChoice("site_zone", request.SiteZone, "site_zone must be IN_PROVINCE, OUT_OF_PROVINCE or REMOTE.");
+        violations.OptionalChoice("project_phase", request.ProjectPhase, "project_phase must be TEAM_ON_SITE, TEAM_LEFT or DEPARTMENT_LEFT_CITY.");
         var (receivedAt, late) = (clock.Now, false);
         if (request.ReceivedAt is not null && !clock.CallerMayRegisterLate)
         {

@@ -244,6 +244,40 @@ public class StockLedgerTests(Suite suite) : SuiteTest(suite)
         Assert.True(low.SuggestedQuantity > 0);
     }
 
+    [Fact]
+    public async Task Unfitted_units_come_back_under_their_requisition_at_most_as_issued_and_only_free_units_are_scrapped()
+    {
+        var (station, part, ticket) = await StationWithStockAsync(10);
+        var stock = Stock(station.Caller);
+        var requisition = await stock.ProposeRequisitionAsync(new ProposeRequisitionRequest { TicketId = ticket.TicketId, Lines = { Line(part, 4) }, RequestId = Guid.NewGuid().ToString() });
+        DecideRequisitionRequest Decide() => new() { RequisitionId = requisition.RequisitionId, RequestId = Guid.NewGuid().ToString() };
+        await stock.ApproveRequisitionAsync(Decide());
+        ReturnToStockRequest Back(int units) => new() { RequisitionId = requisition.RequisitionId, Lines = { Line(part, units) }, RequestId = Guid.NewGuid().ToString() };
+        var beforeIssue = await Assert.ThrowsAsync<RpcException>(() => stock.ReturnToStockAsync(Back(1)).ResponseAsync);
+        await stock.IssueRequisitionAsync(Decide());
+        var second = await stock.ProposeRequisitionAsync(new ProposeRequisitionRequest { TicketId = ticket.TicketId, Lines = { Line(part, 5) }, RequestId = Guid.NewGuid().ToString() });
+        await stock.ApproveRequisitionAsync(new DecideRequisitionRequest { RequisitionId = second.RequisitionId, RequestId = Guid.NewGuid().ToString() });
+
+        var returned = await stock.ReturnToStockAsync(Back(3));
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => stock.ReturnToStockAsync(Back(2)).ResponseAsync);
+        var ledgerId = Guid.Parse(returned.Movements.Single().WarehouseId);
+        WriteOffStockRequest Scrap(int units) => new() { WarehouseId = ledgerId.ToString(), Lines = { Line(part, units) }, Reason = "受潮报废", RequestId = Guid.NewGuid().ToString() };
+        var promised = await Assert.ThrowsAsync<RpcException>(() => Storekeeper.WriteOffStockAsync(Scrap(5)).ResponseAsync);
+        var byStation = await Assert.ThrowsAsync<RpcException>(() => stock.WriteOffStockAsync(Scrap(1)).ResponseAsync);
+        var scrapped = await Storekeeper.WriteOffStockAsync(Scrap(4));
+        var ledger = await LedgerAsync(station.Id, part.Id);
+
+        Assert.Equal(StatusCode.FailedPrecondition, beforeIssue.StatusCode);
+        Assert.Equal((MovementKind.Return, 3, 9, requisition.Code), (returned.Movements[0].Kind, returned.Movements[0].OnHandChange, returned.Movements[0].OnHandAfter, returned.Movements[0].Reference));
+        Assert.Equal(StatusCode.FailedPrecondition, tooMany.StatusCode);
+        Assert.Contains("1 may still come back", tooMany.Status.Detail, StringComparison.Ordinal);
+        // 9 on hand, 5 promised to the second requisition: 4 free.
+        Assert.Equal(StatusCode.FailedPrecondition, promised.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, byStation.StatusCode);
+        Assert.Equal((MovementKind.WriteOff, -4, "受潮报废"), (scrapped.Movements[0].Kind, scrapped.Movements[0].OnHandChange, scrapped.Movements[0].Reference));
+        Assert.Equal((5, 5, 5, 5), ledger);
+    }
+
     private Task<List<AfterSales.Events.V1.StockLow>> StockLowsAsync(TestPart part) =>
         Suite.Inventory.WithDbAsync(async db => (await db.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.Type == "aftersales.events.v1.StockLow").Select(m => m.Payload).ToListAsync())

@@ -56,4 +56,33 @@ public class RequisitionTests
         Assert.Throws<PreconditionFailedException>(() => proposed.Issue(otherLevels, "manager", At));
         Assert.Throws<PreconditionFailedException>(() => approved.Approve(levels, "manager", At));
     }
+
+    [Fact]
+    public void Unfitted_units_come_back_at_most_as_issued_less_what_came_back_before()
+    {
+        var (requisition, levels) = Scenario(onHand: 5, wanted: 3);
+        var part = levels.Keys.Single();
+        Assert.Throws<PreconditionFailedException>(() => requisition.ReturnUnused([(part, 1)], new Dictionary<Guid, int>(), levels, "tech", At));
+        requisition.Approve(levels, "manager", At);
+        requisition.Issue(levels, "manager", At);
+
+        var back = requisition.ReturnUnused([(part, 2)], new Dictionary<Guid, int> { [part] = 1 }, levels, "tech", At);
+
+        Assert.Equal((MovementKind.Return, 2, 4), (back.Single().Kind, back.Single().OnHandChange, levels[part].OnHand));
+        Assert.Throws<PreconditionFailedException>(() => requisition.ReturnUnused([(part, 1)], new Dictionary<Guid, int> { [part] = 3 }, levels, "tech", At));
+        Assert.Throws<PreconditionFailedException>(() => requisition.ReturnUnused([(Guid.NewGuid(), 1)], new Dictionary<Guid, int>(), levels, "tech", At));
+    }
+
+    [Fact]
+    public void Only_units_not_promised_are_written_off()
+    {
+        var (requisition, levels) = Scenario(onHand: 5, wanted: 3);
+        requisition.Approve(levels, "manager", At);
+        var level = levels.Values.Single();
+
+        Assert.Throws<PreconditionFailedException>(() => level.WriteOff(3, "P-1", "受潮", "manager", At));
+        var scrapped = level.WriteOff(2, "P-1", "受潮", "manager", At);
+
+        Assert.Equal((MovementKind.WriteOff, -2, 3, 3), (scrapped.Kind, scrapped.OnHandChange, level.OnHand, level.Reserved));
+    }
 }
