@@ -15,8 +15,9 @@ internal static class ReceivingSlipForm
 
     private static readonly string[] Copies = ["第一联 仓库记账", "第二联 财务留存"];
 
+    /// <param name="bookedByName">Who booked it, as the slip prints them (the record keeps their id).</param>
     public static byte[] Render(Model.ReceivingSlip slip, Model.Warehouse warehouse, IReadOnlyList<(Model.Part Part, int Quantity)> lines,
-        DateTimeOffset bookedAtLocal)
+        string bookedByName, DateTimeOffset bookedAtLocal)
     {
         var text = new StringBuilder();
         var total = lines.Sum(l => l.Part.UnitPrice * l.Quantity);
@@ -24,7 +25,7 @@ internal static class ReceivingSlipForm
         {
             text.Append(CultureInfo.InvariantCulture, $"备用件接收单 ({copy})\n");
             text.Append(CultureInfo.InvariantCulture, $"单号: {slip.Number}    供应商: {slip.Supplier}\n");
-            text.Append(CultureInfo.InvariantCulture, $"入库: {warehouse.Name} ({warehouse.Code})    日期: {bookedAtLocal:yyyy-MM-dd HH:mm}    经办: {slip.BookedBy}\n");
+            text.Append(CultureInfo.InvariantCulture, $"入库: {warehouse.Name} ({warehouse.Code})    日期: {bookedAtLocal:yyyy-MM-dd HH:mm}    经办: {bookedByName}\n");
             text.Append("序号 | 零件号 | 名称 | 规格 | 单位 | 数量 | 单价 (元) | 金额 (元)\n");
             for (var i = 0; i < lines.Count; i++)
             {

@@ -74,7 +74,7 @@ public sealed class StockGrpcService(
                 TemplateCode = ReceivingSlipForm.TemplateCode,
                 SubjectId = central.Id.ToString(),
                 Content = ByteString.CopyFrom(ReceivingSlipForm.Render(receivingSlip, central, [.. lines.Select(l => (parts[l.PartId], l.Quantity))],
-                    calendar.ToLocal(now))),
+                    caller.DisplayName, calendar.ToLocal(now))),
                 MediaType = ReceivingSlipForm.MediaType,
             }, cancellationToken: context.CancellationToken);
             db.ReceivingSlips.Add(receivingSlip with { DocumentId = Guid.Parse(document.DocumentId) });

@@ -43,16 +43,21 @@ public sealed class Caller
     public const string StationIdClaim = "station_id";
     public const string RoleClaim = "role";
     public const string SubjectClaim = "sub";
+    public const string NameClaim = "name";
 
-    private Caller(string subject, Guid? stationId, IReadOnlySet<string> roles)
+    private Caller(string subject, string displayName, Guid? stationId, IReadOnlySet<string> roles)
     {
         Subject = subject;
+        DisplayName = displayName;
         StationId = stationId;
         Roles = roles;
     }
 
     /// <summary>The token's subject: a station client or a staff user.</summary>
     public string Subject { get; }
+
+    /// <summary>The name a form prints for the caller: a member of staff's full name, a station client's id.</summary>
+    public string DisplayName { get; }
 
     /// <summary>The station the caller belongs to, if any; then it sees only that station's objects.</summary>
     public Guid? StationId { get; }
@@ -82,13 +87,14 @@ public sealed class Caller
     {
         if (principal?.Identity?.IsAuthenticated != true)
         {
-            return new Caller("anonymous", null, new HashSet<string>());
+            return new Caller("anonymous", "anonymous", null, new HashSet<string>());
         }
         var stationId = Guid.TryParse(principal.FindFirst(StationIdClaim)?.Value, out var id) ? id : (Guid?)null;
         var roles = principal.FindAll(RoleClaim).Select(c => c.Value)
             .Concat(principal.FindAll(ClaimTypes.Role).Select(c => c.Value))
             .ToHashSet(StringComparer.Ordinal);
         var subject = principal.FindFirst(SubjectClaim)?.Value ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
-        return new Caller(subject, stationId, roles);
+        var name = principal.FindFirst(NameClaim)?.Value ?? principal.FindFirst(ClaimTypes.Name)?.Value;
+        return new Caller(subject, string.IsNullOrWhiteSpace(name) ? subject : name, stationId, roles);
     }
 }

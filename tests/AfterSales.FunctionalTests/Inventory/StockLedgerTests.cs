@@ -129,6 +129,7 @@ public class StockLedgerTests(Suite suite) : SuiteTest(suite)
         Assert.Contains("第二联", slipText, StringComparison.Ordinal);
         Assert.Equal(2, slipText.Split(part.PartNumber).Length - 1);
         Assert.Contains("奥的斯配件公司", slipText, StringComparison.Ordinal);
+        Assert.Contains("经办: 林志强", slipText, StringComparison.Ordinal);
         Assert.Equal(StatusCode.NotFound, slipByStation.StatusCode);
         Assert.Equal(received.SlipDocumentId, retried.SlipDocumentId);
         Problems.AssertFieldViolations(bad, "lines[0].quantity", "lines[1].part_id");
