@@ -1,3 +1,4 @@
+using AfterSales.ServiceDefaults;
 using System.Globalization;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -25,7 +26,7 @@ internal static class GatewayErrors
     }
 
     public static Task WriteProblemAsync(HttpContext context, int status, string grpcStatus, string detail, CancellationToken cancellationToken) =>
-        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["grpcStatus"] = grpcStatus })
+        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["grpcStatus"] = grpcStatus, ["traceId"] = TraceIds.Current })
             .ExecuteAsync(context);
 
     /// <summary>401 and 403 from the authentication middleware carry no body; give them one.</summary>

@@ -1,4 +1,5 @@
 using AfterSales.Gateway;
+using AfterSales.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+app.UseTraceIdHeader();
 app.UseCallerProblems();
 app.UseBodySizeLimits();
 app.UseAuthentication();

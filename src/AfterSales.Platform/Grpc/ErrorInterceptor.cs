@@ -1,4 +1,5 @@
 using AfterSales.Platform.Errors;
+using AfterSales.ServiceDefaults;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -30,6 +31,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         }
         catch (Exception ex) when (ToStatus(ex, context) is { } status)
         {
+            WithTraceId(status);
             context.GetHttpContext().Items[StatusItemKey] = status;
             throw status.ToRpcException();
         }
@@ -45,6 +47,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         }
         catch (Exception ex) when (ToStatus(ex, context) is { } status)
         {
+            WithTraceId(status);
             context.GetHttpContext().Items[StatusItemKey] = status;
             throw status.ToRpcException();
         }
@@ -96,6 +99,15 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     }
 
     private static Google.Rpc.Status Status(Code code, string message) => new() { Code = (int)code, Message = message };
+
+    /// <summary>Every error names its trace (google.rpc.RequestInfo), so a caller can quote it to support.</summary>
+    private static void WithTraceId(Google.Rpc.Status status)
+    {
+        if (TraceIds.Current is { } traceId)
+        {
+            status.Details.Add(Any.Pack(new RequestInfo { RequestId = traceId }));
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Method}")]
     private static partial void LogUnhandled(ILogger logger, string method, Exception exception);

@@ -72,6 +72,7 @@ public static class GrpcHostingExtensions
     /// </summary>
     public static WebApplication MapGrpcPlatform(this WebApplication app)
     {
+        app.UseTraceIdHeader();
         app.UseMiddleware<ProblemDetailsForJsonMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

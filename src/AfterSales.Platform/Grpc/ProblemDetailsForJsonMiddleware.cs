@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AfterSales.ServiceDefaults;
 using Google.Rpc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,7 +11,7 @@ namespace AfterSales.Platform.Grpc;
 /// JSON transcoding answers a failed call with google.rpc.Status as JSON. Web front ends expect RFC 9457
 /// problem details instead, so for <c>/api/...</c> requests this middleware rewrites any error answer
 /// into <c>application/problem+json</c>: the HTTP status of the gRPC code, the message as <c>detail</c>,
-/// field violations as <c>errors</c>, and the gRPC code name as <c>grpcStatus</c>. A body over the service's
+/// field violations as <c>errors</c>, the gRPC code name as <c>grpcStatus</c>, and the trace id as <c>traceId</c>. A body over the service's
 /// limit (<see cref="RequestSizeLimits"/>) is refused before transcoding reads it, with 413.
 /// </summary>
 public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, RequestSizeLimits limits)
@@ -27,7 +28,7 @@ public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, Reques
             await Results.Problem(
                 detail: $"The request body is larger than the {limits.MaxJsonBodySize} bytes this service accepts.",
                 statusCode: StatusCodes.Status413PayloadTooLarge,
-                extensions: new Dictionary<string, object?> { ["grpcStatus"] = StatusNames.Of(Code.ResourceExhausted) })
+                extensions: new Dictionary<string, object?> { ["grpcStatus"] = StatusNames.Of(Code.ResourceExhausted), ["traceId"] = TraceIds.Current })
                 .ExecuteAsync(context);
             return;
         }
@@ -104,7 +105,7 @@ public sealed class ProblemDetailsForJsonMiddleware(RequestDelegate next, Reques
     public static IResult ToProblem(Google.Rpc.Status status, int? httpStatus = null)
     {
         var code = (Code)status.Code;
-        var extensions = new Dictionary<string, object?> { ["grpcStatus"] = StatusNames.Of(code) };
+        var extensions = new Dictionary<string, object?> { ["grpcStatus"] = StatusNames.Of(code), ["traceId"] = TraceIds.Current };
         var badRequest = status.Details.Select(d => d.TryUnpack<BadRequest>(out var b) ? b : null).FirstOrDefault(b => b is not null);
         if (badRequest is not null)
         {
