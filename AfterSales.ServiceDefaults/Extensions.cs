@@ -2,6 +2,7 @@ using AfterSales.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -48,8 +49,11 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Yarp.ReverseProxy"))
+                .AddMeter("Yarp.ReverseProxy")
+                // The suite's own measures (tickets, SLA, events, stock, tokens) come from meters named AfterSales.*.
+                .AddMeter("AfterSales.*"))
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampling.Create(builder.Configuration.GetValue(TraceSampling.RatioKey, 1.0)))
                 // The suite's own spans (events, migrations) all come from sources named AfterSales.*.
                 .AddSource("AfterSales.*")
                 .AddSource("Yarp.ReverseProxy")

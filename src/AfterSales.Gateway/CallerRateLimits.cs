@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Claims;
 using System.Text;
@@ -37,6 +38,7 @@ internal static class CallerRateLimits
     public static IHostApplicationBuilder AddCallerRateLimits(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration.GetSection("Gateway:RateLimits");
+        builder.Services.AddSingleton<RateLimitMetrics>();
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(Policy, context =>
@@ -151,6 +153,7 @@ internal static class CallerRateLimits
 
     private static async ValueTask RejectAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        context.RequestServices.GetRequiredService<RateLimitMetrics>().Rejected(context.Features.Get<TokenRequest>() is not null);
         if (context.Features.Get<TokenRequest>() is not null)
         {
             // OAuth clients read the error from an OAuth error body (RFC 6749 §5.2).
@@ -172,4 +175,14 @@ internal static class CallerRateLimits
         context.Response.Headers.RetryAfter = "1";
         await GatewayErrors.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "RESOURCE_EXHAUSTED", message, cancellationToken);
     }
+}
+
+/// <summary>Calls and token requests the gateway refused for their caller's rate (meter <c>AfterSales.Gateway</c>).</summary>
+internal sealed class RateLimitMetrics(IMeterFactory meters)
+{
+    private readonly Counter<long> _rejected = meters.Create("AfterSales.Gateway").CreateCounter<long>("aftersales.gateway.rate_limited", "{request}",
+        "Requests refused by a rate limit: a caller's calls (limit=caller) or token requests (limit=token).");
+
+    public void Rejected(bool tokenRequest) =>
+        _rejected.Add(1, new KeyValuePair<string, object?>("aftersales.rate_limit", tokenRequest ? "token" : "caller"));
 }

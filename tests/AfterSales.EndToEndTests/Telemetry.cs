@@ -51,6 +51,17 @@ public static class Telemetry
         return spans;
     }
 
+    /// <summary>How many traces the dashboard holds, and the names of the root spans of the newest <paramref name="newest"/>.</summary>
+    public static async Task<(int Count, IReadOnlyList<string> NewestRoots)> TracesAsync(HttpClient dashboard, int newest = 1)
+    {
+        using var document = JsonDocument.Parse(await dashboard.GetStringAsync($"/api/telemetry/traces?limit={Math.Max(newest, 1)}"));
+        var roots = FindArrays(document.RootElement, "spans")
+            .Where(span => !span.TryGetProperty("parentSpanId", out var parent) || string.IsNullOrEmpty(parent.GetString()))
+            .Select(span => span.GetProperty("name").GetString() ?? "")
+            .ToList();
+        return (document.RootElement.GetProperty("totalCount").GetInt32(), roots);
+    }
+
     private static List<SpanView> Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -83,6 +83,11 @@ public sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Busin
                 .. await SoftwareUpdatesAsync(db, settings, today, now, cancellationToken),
             ];
         }
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        using var activity = BackgroundWork.Start("Raise reminders");
         var raised = 0;
         foreach (var reminder in due)
         {

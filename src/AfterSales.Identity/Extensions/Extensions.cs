@@ -16,6 +16,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<StaffSignIn>();
         builder.Services.AddScoped<SignInThrottles>();
+        builder.Services.AddSingleton<SignInMetrics>();
         builder.Services.AddHostedService<SignInThrottleJanitor>();
         builder.AddTokenServer();
     }

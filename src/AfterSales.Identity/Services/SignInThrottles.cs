@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using AfterSales.Identity.Infrastructure;
 using AfterSales.Identity.Model;
@@ -21,7 +22,7 @@ namespace AfterSales.Identity.Services;
 /// secret. Guesses already in flight when the lock lands are still checked; the gateway's per-address and
 /// per-client limits on token requests bound how many those can be.
 /// </remarks>
-internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServerOptions> options, TimeProvider time)
+internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServerOptions> options, TimeProvider time, SignInMetrics metrics)
 {
     private SignInLockoutOptions Lockout => options.Value.Lockout;
 
@@ -31,10 +32,15 @@ internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServer
     public async Task<DateTimeOffset?> LockedUntilAsync(SignInThrottleKind kind, string name, CancellationToken cancellationToken)
     {
         var now = Now;
-        return await db.SignInThrottles.AsNoTracking()
+        var until = await db.SignInThrottles.AsNoTracking()
             .Where(t => t.Kind == kind && t.Name == name && t.LockedUntil > now)
             .Select(t => t.LockedUntil)
             .SingleOrDefaultAsync(cancellationToken);
+        if (until is not null)
+        {
+            metrics.RefusedWhileLocked(kind);
+        }
+        return until;
     }
 
     /// <summary>
@@ -71,6 +77,7 @@ internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServer
                     ELSE NULL END
             RETURNING "LockedUntil" AS "Value"
             """).ToListAsync(cancellationToken);
+        metrics.Failed(kind, startedLockout: lockedUntil.Single() == lockEnd);
         return lockedUntil.Single() is { } until && until > now ? until : null;
     }
 
@@ -107,4 +114,36 @@ internal sealed class SignInThrottles(IdentityDbContext db, IOptions<TokenServer
         return string.Create(CultureInfo.InvariantCulture,
             $"Too many failed attempts: sign-in is locked until {shown:yyyy-MM-dd'T'HH:mm:ss'Z'}. Try again after that time.");
     }
+}
+
+/// <summary>Failed sign-ins and lockouts, staff and station clients apart (meter <c>AfterSales.Identity</c>).</summary>
+internal sealed class SignInMetrics
+{
+    private readonly Counter<long> _failures;
+    private readonly Counter<long> _lockouts;
+    private readonly Counter<long> _refusedWhileLocked;
+
+    public SignInMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create("AfterSales.Identity");
+        _failures = meter.CreateCounter<long>("aftersales.identity.sign_in_failures", "{attempt}",
+            "Token requests with a wrong password or client secret, by kind (StaffUser, StationClient).");
+        _lockouts = meter.CreateCounter<long>("aftersales.identity.lockouts", "{lockout}",
+            "User names and station clients locked after too many failures in the window.");
+        _refusedWhileLocked = meter.CreateCounter<long>("aftersales.identity.refused_while_locked", "{attempt}",
+            "Token requests refused unchecked because their user name or client was locked.");
+    }
+
+    public void Failed(SignInThrottleKind kind, bool startedLockout)
+    {
+        _failures.Add(1, Kind(kind));
+        if (startedLockout)
+        {
+            _lockouts.Add(1, Kind(kind));
+        }
+    }
+
+    public void RefusedWhileLocked(SignInThrottleKind kind) => _refusedWhileLocked.Add(1, Kind(kind));
+
+    private static KeyValuePair<string, object?> Kind(SignInThrottleKind kind) => new("aftersales.sign_in.kind", kind.ToString());
 }

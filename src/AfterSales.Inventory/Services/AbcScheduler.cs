@@ -45,6 +45,7 @@ internal sealed partial class AbcScheduler(IServiceScopeFactory scopes, Business
         {
             return false;
         }
+        using var activity = BackgroundWork.Start("ABC run " + period);
         var runner = scope.ServiceProvider.GetRequiredService<AbcRunner>();
         var settings = runner.Options;
         await runner.RunAsync(AbcTrigger.Scheduled, period, settings.WindowDays, settings.AShare, settings.BShare, Actor, cancellationToken);

@@ -33,6 +33,7 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
     BusinessCalendar calendar,
     IConfiguration configuration,
     IHostEnvironment environment,
+    PlatformMetrics metrics,
     ILogger<EventConsumer<TContext, TEvent>> logger) : BackgroundService
     where TContext : DbContext
     where TEvent : IMessage<TEvent>, new()
@@ -138,6 +139,7 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
             }
             await HandleOnceAsync(eventId, Parser.ParseFrom(payload), cancellationToken);
             await db.StreamAcknowledgeAsync(Stream, _group, entry.Id);
+            metrics.EventHandled(Stream, _group, LagOf(entry.Id));
         }
         catch (Exception ex) when (ex is not OperationCanceledException && ex is not RedisException && IsOutage(ex))
         {
@@ -154,6 +156,7 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
             {
                 await ParkAsync(eventId == Guid.Empty ? Guid.CreateVersion7() : eventId, payload, traceParent, ex, deliveries, cancellationToken);
                 await db.StreamAcknowledgeAsync(Stream, _group, entry.Id);
+                metrics.EventParked(Stream, _group);
                 LogParked(logger, Type, eventId, deliveries, ex);
             }
             else
@@ -161,6 +164,16 @@ internal sealed partial class EventConsumer<TContext, TEvent>(
                 LogHandlerFailed(logger, Type, eventId, deliveries, ex);
             }
         }
+    }
+
+    /// <summary>Since the entry was added: a stream entry's id begins with the milliseconds of its adding.</summary>
+    private static TimeSpan LagOf(RedisValue entryId)
+    {
+        var id = entryId.ToString();
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        return long.TryParse(dash < 0 ? id : id[..dash], out var added)
+            ? DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(added)
+            : TimeSpan.Zero;
     }
 
     private async Task HandleOnceAsync(Guid eventId, TEvent integrationEvent, CancellationToken cancellationToken)

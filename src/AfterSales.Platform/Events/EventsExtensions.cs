@@ -16,6 +16,7 @@ public static class EventsExtensions
     public static IHostApplicationBuilder AddEventOutbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
         builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<PlatformMetrics>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxSignalInterceptor>());
         builder.Services.TryAddScoped<IEventOutbox, EventOutbox<TContext>>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxRelay<TContext>>());

@@ -19,20 +19,28 @@ internal sealed partial class OutboxRelay<TContext>(
     IConnectionMultiplexer redis,
     OutboxSignal signal,
     BusinessCalendar calendar,
+    PlatformMetrics metrics,
     IConfiguration configuration,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
     private const int BatchSize = 100;
     private readonly TimeSpan _pollInterval = configuration.GetValue("Events:OutboxPollInterval", TimeSpan.FromSeconds(1));
+    private readonly TimeSpan _measureInterval = configuration.GetValue("Events:OutboxMeasureInterval", TimeSpan.FromSeconds(15));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.Zero;
+        var nextMeasure = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (DateTime.UtcNow >= nextMeasure)
+                {
+                    nextMeasure = DateTime.UtcNow + _measureInterval;
+                    await MeasureBacklogAsync(stoppingToken);
+                }
                 var published = await PublishBatchAsync(stoppingToken);
                 backoff = TimeSpan.Zero;
                 if (published < BatchSize)
@@ -87,8 +95,22 @@ internal sealed partial class OutboxRelay<TContext>(
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            foreach (var message in batch)
+            {
+                metrics.EventPublished(EventStreams.StreamOf(message.Type));
+            }
             return batch.Count;
         });
+    }
+
+    /// <summary>How many events wait, and since when: what an SRE sees of a relay that cannot keep up or cannot reach Redis.</summary>
+    private async Task MeasureBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var waiting = scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>().Where(m => m.PublishedAt == null);
+        var backlog = await waiting.LongCountAsync(cancellationToken);
+        var oldest = backlog == 0 ? null : await waiting.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken);
+        metrics.OutboxMeasured(backlog, oldest is { } createdAt ? calendar.Now - createdAt : TimeSpan.Zero);
     }
 
     /// <summary>Publishing is part of the producing call's trace, though it happens after the call answered.</summary>

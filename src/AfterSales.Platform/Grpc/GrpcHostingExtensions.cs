@@ -9,6 +9,7 @@ using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
@@ -63,6 +64,7 @@ public static class GrpcHostingExtensions
         builder.Services.AddSingleton<ForwardCallerInterceptor>();
         builder.Services.AddBusinessCalendar();
         builder.Services.AddScoped(typeof(IdempotentRequests<>));
+        builder.Services.TryAddSingleton<PlatformMetrics>();
         return builder;
     }
 

@@ -16,7 +16,7 @@ namespace AfterSales.Platform.Idempotency;
 /// commits, fails, and returns the first's answer, its own changes discarded. A request without a
 /// request id is simply saved.
 /// </summary>
-public sealed class IdempotentRequests<TContext>(TContext db, BusinessCalendar calendar) where TContext : DbContext
+public sealed class IdempotentRequests<TContext>(TContext db, BusinessCalendar calendar, PlatformMetrics metrics) where TContext : DbContext
 {
     public const string RequestIdField = "request_id";
     private const int MaxRequestIdLength = 100;
@@ -44,7 +44,7 @@ public sealed class IdempotentRequests<TContext>(TContext db, BusinessCalendar c
         var first = await FindAsync(caller, context.Method, requestId, context.CancellationToken);
         if (first is not null)
         {
-            return Replay<TResponse>(first, hash);
+            return Replay<TResponse>(first, hash, context.Method);
         }
 
         var response = await stageChanges();
@@ -61,7 +61,7 @@ public sealed class IdempotentRequests<TContext>(TContext db, BusinessCalendar c
             db.ChangeTracker.Clear();
             var winner = await FindAsync(caller, context.Method, requestId, context.CancellationToken)
                 ?? throw new InvalidOperationException("The request id's first answer vanished.");
-            return Replay<TResponse>(winner, hash);
+            return Replay<TResponse>(winner, hash, context.Method);
         }
     }
 
@@ -69,12 +69,13 @@ public sealed class IdempotentRequests<TContext>(TContext db, BusinessCalendar c
         db.Set<IdempotencyRecord>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.Caller == caller && r.Method == method && r.RequestId == requestId, cancellationToken);
 
-    private static TResponse Replay<TResponse>(IdempotencyRecord first, byte[] hash) where TResponse : IMessage<TResponse>, new()
+    private TResponse Replay<TResponse>(IdempotencyRecord first, byte[] hash, string method) where TResponse : IMessage<TResponse>, new()
     {
         if (!first.RequestHash.AsSpan().SequenceEqual(hash))
         {
             throw ValidationException.ForField(RequestIdField, $"{RequestIdField} was already used for a different request.");
         }
+        metrics.RequestReplayed(method);
         return new MessageParser<TResponse>(() => new TResponse()).ParseFrom(first.Response);
     }
 

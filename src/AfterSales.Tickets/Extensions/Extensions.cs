@@ -9,6 +9,7 @@ using AfterSales.Platform.Peers;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.Infrastructure;
 using AfterSales.Tickets.Services;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AfterSales.Tickets.Extensions;
 
@@ -35,6 +36,7 @@ internal static class Extensions
         builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));
         builder.Services.AddSingleton<SlaEscalationJob>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SlaEscalationJob>());
+        builder.Services.AddSingleton<IInterceptor, TicketMetrics>();
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.SectionName));
     }
 }

@@ -71,8 +71,15 @@ internal sealed partial class SlaEscalationJob(IServiceScopeFactory scopes, IOpt
 
         var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId, cancellationToken);
         var clocks = await db.SlaClocks.Where(c => c.TicketId == ticketId).ToListAsync(cancellationToken);
+        var crossed = policy.Evaluate(clocks, now);
+        if (crossed.Count == 0)
+        {
+            return 0;
+        }
+        using var activity = BackgroundWork.Start("SLA escalate");
+        activity?.SetTag("aftersales.ticket.number", ticket.Number);
         var escalated = 0;
-        foreach (var (clock, signals) in policy.Evaluate(clocks, now))
+        foreach (var (clock, signals) in crossed)
         {
             foreach (var cause in new[] { EscalationCause.AtRisk, EscalationCause.Breached }
                 .Where(c => signals.HasFlag(c == EscalationCause.AtRisk ? SlaSignals.AtRisk : SlaSignals.Breached)))
