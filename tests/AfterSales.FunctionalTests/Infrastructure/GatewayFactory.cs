@@ -5,6 +5,7 @@ using AfterSales.TestKit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace AfterSales.FunctionalTests.Infrastructure;
 
@@ -59,6 +60,7 @@ public sealed class GatewayFactory : WebApplicationFactory<gateway::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(LogWatch.Instance));
         // Host settings reach Program.cs before it reads them, unlike ConfigureAppConfiguration's.
         foreach (var (key, value) in _settings)
         {
