@@ -20,9 +20,10 @@ internal static class Extensions
     /// <c>dotnet user-secrets list --project AfterSales.AppHost</c>; see the README's Credentials). In
     /// external mode there are no demo identities, and the AppHost refuses to start without the
     /// <c>identity-signing-key</c> parameter, an RSA private key in PEM, so that tokens survive restarts
-    /// and every replica signs alike.
+    /// and every replica signs alike. Returns the token server, and the demo password when demo identities are seeded.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddIdentity(this IDistributedApplicationBuilder builder, Infrastructure infrastructure)
+    public static (IResourceBuilder<ProjectResource> Identity, IResourceBuilder<ParameterResource>? DemoPassword) AddIdentity(
+        this IDistributedApplicationBuilder builder, Infrastructure infrastructure)
     {
         var database = infrastructure.Database(ResourceNames.Identity);
         var identity = builder.AddProject<Projects.AfterSales_Identity>(ResourceNames.Identity)
@@ -45,15 +46,16 @@ internal static class Extensions
             {
                 RequireSigningKey(builder.Configuration[$"Parameters:{SigningKeyParameter}"]);
             }
-            return identity.WithEnvironment("Identity__SigningKey", signingKey);
+            return (identity.WithEnvironment("Identity__SigningKey", signingKey), null);
         }
         if (demo)
         {
             var demoPassword = builder.AddParameter("demo-password", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
             identity.WithEnvironment("Identity__SeedDemoIdentities", "true")
                 .WithEnvironment("Identity__DemoPassword", demoPassword);
+            return (identity, demoPassword);
         }
-        return identity;
+        return (identity, null);
     }
 
     public const string SigningKeyParameter = "identity-signing-key";
@@ -91,6 +93,8 @@ internal static class Extensions
     /// A domain service: its own database on the shared server, Redis (each as the service's own account),
     /// the token server it validates callers against, and its two endpoints (gRPC over h2c and HTTP/1.1)
     /// taken from its Kestrel configuration. It starts once its database and Redis account are ready.
+    /// <c>AppHost:Replicas:&lt;service&gt;</c> runs that many instances of it behind one address (1 unless set): every
+    /// service is built to run so, its schedulers firing once, its outbox and event consumers sharing the work.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
         this IDistributedApplicationBuilder builder, string name, Infrastructure infrastructure, IResourceBuilder<ProjectResource> identity)
@@ -99,6 +103,7 @@ internal static class Extensions
         var database = infrastructure.Database(name);
         var redis = infrastructure.Redis(name);
         return builder.AddProject<TProject>(name)
+            .WithReplicas(Math.Max(1, builder.Configuration.GetValue($"AppHost:Replicas:{name}", 1)))
             .WithHttpHealthCheck(HealthPath)
             .WithReference(database)
             .WithReference(redis, connectionName: ResourceNames.Redis)

@@ -7,7 +7,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddInfrastructure();
 
 // The token server every service trusts; partner stations and staff get their tokens from it.
-var identity = builder.AddIdentity(infrastructure);
+var (identity, demoPassword) = builder.AddIdentity(infrastructure);
 
 var customers = builder.AddService<Projects.AfterSales_Customers>(ResourceNames.Customers, infrastructure, identity);
 var inventory = builder.AddService<Projects.AfterSales_Inventory>(ResourceNames.Inventory, infrastructure, identity);
@@ -26,6 +26,15 @@ customers.WithReference(tickets).WithReference(documents);
 // receipt's slip in documents, which asks inventory whose warehouse a slip is about.
 inventory.WithReference(tickets).WithReference(documents);
 documents.WithReference(inventory);
+
+// Where demo identities exist, the dashboard's menu of each domain service replays its parked events.
+if (demoPassword is not null)
+{
+    foreach (var service in new[] { customers, inventory, tickets, billing, feedback, documents })
+    {
+        service.WithReplayParkedEventsCommand(identity, demoPassword);
+    }
+}
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)

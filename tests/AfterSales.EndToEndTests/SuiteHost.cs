@@ -17,8 +17,9 @@ namespace AfterSales.EndToEndTests;
 /// PostgreSQL and redis-server, fresh data in a temp folder), every service, the gateway and the
 /// dashboard, on ports the testing builder picks, so a developer's own running suite is not disturbed.
 /// </summary>
-public sealed class SuiteHost : IAsyncLifetime
+public class SuiteHost : IAsyncLifetime
 {
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"aftersales-e2e-{Guid.NewGuid():N}");
 
@@ -99,17 +100,34 @@ public sealed class SuiteHost : IAsyncLifetime
     /// <summary>The dashboard's telemetry API, with its API key set.</summary>
     public HttpClient Dashboard { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    private readonly string _demoPassword = Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Where PostgreSQL and Redis come from, and anything else the AppHost is told: here local mode, its servers
+    /// started by the AppHost on throw-away data, with demo identities.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<string>> AppHostArgumentsAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        var apiKey = Guid.NewGuid().ToString("N");
-        var demoPassword = Guid.NewGuid().ToString("N");
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AfterSales_AppHost>(
+        return Task.FromResult<IReadOnlyList<string>>(
         [
             "--Infrastructure:Mode=local",
             $"--Infrastructure:DataDirectory={_dataDirectory}",
+            $"--Parameters:demo-password={_demoPassword}",
+        ]);
+    }
+
+    /// <summary>Once the suite runs: the secret or password of each caller the tests sign in as (here the demo identities').</summary>
+    protected virtual Task<Func<string, string>> CredentialsAsync() =>
+        Task.FromResult<Func<string, string>>(name => DemoCredentials.SecretFor(_demoPassword, name));
+
+    public async Task InitializeAsync()
+    {
+        var apiKey = Guid.NewGuid().ToString("N");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AfterSales_AppHost>(
+        [
+            .. await AppHostArgumentsAsync(),
             $"--AppHost:DashboardApiKey={apiKey}",
-            $"--Parameters:demo-password={demoPassword}",
         ], (options, _) => options.DisableDashboard = false);
 
         var started = TimeProvider.System.GetTimestamp();
@@ -130,7 +148,7 @@ public sealed class SuiteHost : IAsyncLifetime
         GatewayJson = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint) };
         Dashboard = new HttpClient { BaseAddress = App.GetEndpoint(DashboardResource, "http") };
         Dashboard.DefaultRequestHeaders.Add("x-api-key", apiKey);
-        Callers = new Callers(() => GatewayJson, name => DemoCredentials.SecretFor(demoPassword, name));
+        Callers = new Callers(() => GatewayJson, await CredentialsAsync());
         await WarmUpAsync();
     }
 
@@ -153,7 +171,7 @@ public sealed class SuiteHost : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         GatewayJson?.Dispose();

@@ -12,6 +12,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext, IdentitySeeder>(ResourceNames.Identity);
+        builder.Services.AddScoped<IReferenceDataSeeder<IdentityDbContext>, StaffFrontEndRegistration>();
         builder.Services.Configure<TokenServerOptions>(builder.Configuration.GetSection(TokenServerOptions.SectionName));
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<StaffSignIn>();

@@ -11,8 +11,9 @@ using OpenIddict.Abstractions;
 namespace AfterSales.Identity.Infrastructure;
 
 /// <summary>
-/// The demo callers a newcomer meets when the suite runs locally: a client for each partner station, the
-/// web front end staff sign in through, and one member of staff per role. Seeded only when
+/// The demo callers a newcomer meets when the suite runs locally: a client for each partner station and one
+/// member of staff per role (the web front end they sign in through is in every installation:
+/// <see cref="StaffFrontEndRegistration"/>). Seeded only when
 /// <c>Identity:SeedDemoIdentities</c> says so (the AppHost does in local and container mode, never in
 /// external mode). Each one's secret or password is its own, derived from <c>Identity:DemoPassword</c>
 /// and its name (<see cref="DemoCredentials.SecretFor"/>), so no credential lives in the repository and
@@ -24,8 +25,6 @@ internal sealed partial class IdentitySeeder(
     IOptions<TokenServerOptions> options,
     ILogger<IdentitySeeder> logger) : IDbSeeder<IdentityDbContext>
 {
-    public const string WebFrontEndClientId = "web-frontend";
-
     /// <summary>
     /// Hashes of demo passwords already made in this process. Hashing is slow on purpose, and the
     /// functional tests seed again before every test; a hash does not depend on the user it is for.
@@ -64,10 +63,6 @@ internal sealed partial class IdentitySeeder(
 
         await AddStationIfMissingAsync("station-hangzhou", "杭州西湖特约服务站", DemoIds.StationHangzhou, demoPassword, cancellationToken);
         await AddStationIfMissingAsync("station-ningbo", "宁波北仑特约服务站", DemoIds.StationNingbo, demoPassword, cancellationToken);
-        if (await applications.FindByClientIdAsync(WebFrontEndClientId, cancellationToken) is null)
-        {
-            await applications.CreateAsync(ClientRegistrations.StaffFrontEnd(WebFrontEndClientId, "内部业务前端"), cancellationToken);
-        }
 
         var existing = await context.StaffUsers.Select(u => u.UserName).ToListAsync(cancellationToken);
         foreach (var (id, userName, displayName, role, stationId) in Staff.Where(u => !existing.Contains(u.UserName)))

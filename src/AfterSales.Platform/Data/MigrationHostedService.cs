@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace AfterSales.Platform.Data;
 
@@ -24,8 +25,9 @@ public interface IDbSeeder<in TContext> where TContext : DbContext
 
 /// <summary>
 /// Applies the checked-in migrations, the reference data (and the Development seed) while the host starts, before Kestrel
-/// listens, so a service is never reachable with an old schema. EF Core takes a migration lock, so
-/// replicas starting together are safe.
+/// listens, so a service is never reachable with an old schema. Replicas starting together take turns (a
+/// PostgreSQL advisory lock held for the whole of it): EF Core's own lock covers the migrations only, and the
+/// seeders, which add what they find missing, would otherwise both find it missing and both add it.
 /// </summary>
 internal sealed partial class MigrationHostedService<TContext>(
     IServiceProvider services, IHostEnvironment environment, ILogger<MigrationHostedService<TContext>> logger) : IHostedService
@@ -38,6 +40,14 @@ internal sealed partial class MigrationHostedService<TContext>(
         using var activity = Source.StartActivity($"Migrate {typeof(TContext).Name}");
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var turn = new NpgsqlConnection(context.Database.GetConnectionString());
+        await turn.OpenAsync(cancellationToken);
+        // However long the replica ahead takes (on a loaded machine, minutes): the host's start is what gives up.
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", turn) { CommandTimeout = 0, Parameters = { new() { Value = LockName } } })
+        {
+            // Released when the connection closes, at the end of this start (or if this replica dies meanwhile).
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
         var strategy = context.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -55,6 +65,8 @@ internal sealed partial class MigrationHostedService<TContext>(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static readonly string LockName = $"aftersales:migrate:{typeof(TContext).FullName}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database of {Context} is migrated")]
     private static partial void LogMigrated(ILogger logger, string context);

@@ -14,7 +14,7 @@ internal static partial class OAuth
     public static Dictionary<string, string> ClientCredentials(string clientId, string secret) => TokenRequests.ClientCredentials(clientId, secret);
 
     public static Dictionary<string, string> Password(string userName, string password) =>
-        TokenRequests.Password(userName, password, IdentitySeeder.WebFrontEndClientId);
+        TokenRequests.Password(userName, password, StaffFrontEndRegistration.ClientId);
 
     public static Task<HttpResponseMessage> RequestTokenAsync(this HttpClient http, Dictionary<string, string> form) =>
         http.PostAsync(TokenRequests.Path, new FormUrlEncodedContent(form));
