@@ -18,17 +18,13 @@ internal sealed class KubernetesManifests
 
     private static readonly Lazy<KubernetesManifests> Loaded = new(Load);
 
-    private KubernetesManifests(string directory, IReadOnlyDictionary<string, IReadOnlyList<object>> files)
-    {
-        Directory = directory;
-        Files = files;
-    }
+    private KubernetesManifests(IReadOnlyDictionary<string, IReadOnlyList<object>> files) => Files = files;
 
     /// <summary>The manifests as they are in the repository, read once per test run.</summary>
     public static KubernetesManifests Current => Loaded.Value;
 
     /// <summary>The repository's <c>deploy/kubernetes</c>.</summary>
-    public string Directory { get; }
+    public static string DirectoryPath => Path.Combine(RepositoryRoot(), "deploy", "kubernetes");
 
     /// <summary>Every YAML file of the folder by name, with the objects it holds.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<object>> Files { get; }
@@ -51,7 +47,7 @@ internal sealed class KubernetesManifests
 
     public V1Service Service(string name) => Services.Single(s => s.Name() == name);
 
-    public static string RepositoryRoot()
+    private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -65,10 +61,9 @@ internal sealed class KubernetesManifests
 
     private static KubernetesManifests Load()
     {
-        var directory = Path.Combine(RepositoryRoot(), "deploy", "kubernetes");
         var kinds = new Dictionary<string, Type> { [$"{Kustomization.ApiGroupVersion}/{nameof(Kustomization)}"] = typeof(Kustomization) };
         var files = new Dictionary<string, IReadOnlyList<object>>();
-        foreach (var path in System.IO.Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(DirectoryPath, "*.yaml").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
             try
@@ -84,8 +79,12 @@ internal sealed class KubernetesManifests
             {
                 throw new InvalidOperationException($"deploy/kubernetes/{name}: an object of an unknown apiVersion and kind ({error.Message})", error);
             }
+            catch (InvalidOperationException error)
+            {
+                throw new InvalidOperationException($"deploy/kubernetes/{name} is not valid YAML ({error.Message})", error);
+            }
         }
-        return new KubernetesManifests(directory, files);
+        return new KubernetesManifests(files);
     }
 }
 
