@@ -288,7 +288,7 @@ public partial class KubernetesManifestTests
         {
             var deployment = Manifests.Deployment(name);
             var labels = deployment.Spec.Template.Metadata.Labels;
-            var rules = policies.Where(p => Selects(p.Spec.PodSelector, labels)).SelectMany(p => p.Spec.Ingress ?? []).ToList();
+            var rules = policies.Where(p => KubernetesManifests.Selects(p.Spec.PodSelector, labels)).SelectMany(p => p.Spec.Ingress ?? []).ToList();
             Assert.True(rules.Count > 0, $"No policy lets anyone call {name}.");
             var ports = Container(deployment).Ports.Select(p => p.Name).ToHashSet();
             Assert.All(rules.SelectMany(r => r.Ports ?? []), port => Assert.Contains(port.Port.Value, ports));
@@ -304,8 +304,8 @@ public partial class KubernetesManifestTests
                 {
                     Assert.True(peer.IpBlock is null && peer.NamespaceSelector is null && peer.PodSelector is not null,
                         $"A policy lets callers from outside the suite's namespace call {name}.");
-                    var callers = Manifests.Deployments.Where(d => Selects(peer.PodSelector, d.Spec.Template.Metadata.Labels)).Select(d => d.Name()).ToList();
-                    Assert.True(callers.Count > 0 && !callers.Contains(name) && !Selects(peer.PodSelector, new Dictionary<string, string>()),
+                    var callers = Manifests.DeploymentsSelectedBy(peer.PodSelector).ToList();
+                    Assert.True(callers.Count > 0 && !callers.Contains(name) && !KubernetesManifests.Selects(peer.PodSelector, new Dictionary<string, string>()),
                         $"A policy for {name} lets in pods that are not other processes of the suite.");
                 });
             });
@@ -331,18 +331,6 @@ public partial class KubernetesManifestTests
         || name.Contains("password", StringComparison.OrdinalIgnoreCase)
         || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
         || name.Contains("signingkey", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Whether a label selector selects pods with these labels (the operators NetworkPolicies use: In, NotIn, Exists, DoesNotExist).</summary>
-    private static bool Selects(V1LabelSelector selector, IDictionary<string, string> labels) =>
-        (selector.MatchLabels ?? new Dictionary<string, string>()).All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value)
-        && (selector.MatchExpressions ?? []).All(e => e.OperatorProperty switch
-        {
-            "In" => labels.TryGetValue(e.Key, out var value) && e.Values.Contains(value),
-            "NotIn" => !labels.TryGetValue(e.Key, out var value) || !e.Values.Contains(value),
-            "Exists" => labels.ContainsKey(e.Key),
-            "DoesNotExist" => !labels.ContainsKey(e.Key),
-            _ => throw new InvalidOperationException($"Unknown label selector operator {e.OperatorProperty}."),
-        });
 
     private static (int ExitCode, string Output) RunNode(string directory, params string[] arguments)
     {

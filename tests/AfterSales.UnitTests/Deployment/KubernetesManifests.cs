@@ -47,6 +47,22 @@ internal sealed class KubernetesManifests
 
     public V1Service Service(string name) => Services.Single(s => s.Name() == name);
 
+    /// <summary>The Deployments whose pods a label selector selects, by name.</summary>
+    public IEnumerable<string> DeploymentsSelectedBy(V1LabelSelector selector) =>
+        Deployments.Where(d => Selects(selector, d.Spec.Template.Metadata.Labels)).Select(d => d.Name());
+
+    /// <summary>Whether a label selector (of a NetworkPolicy, a Service...) selects pods with these labels.</summary>
+    public static bool Selects(V1LabelSelector selector, IDictionary<string, string> labels) =>
+        (selector.MatchLabels ?? new Dictionary<string, string>()).All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value)
+        && (selector.MatchExpressions ?? []).All(e => e.OperatorProperty switch
+        {
+            "In" => labels.TryGetValue(e.Key, out var value) && e.Values.Contains(value),
+            "NotIn" => !labels.TryGetValue(e.Key, out var value) || !e.Values.Contains(value),
+            "Exists" => labels.ContainsKey(e.Key),
+            "DoesNotExist" => !labels.ContainsKey(e.Key),
+            _ => throw new InvalidOperationException($"Unknown label selector operator {e.OperatorProperty}."),
+        });
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
