@@ -36,7 +36,7 @@ public partial class KubernetesManifestTests
         var (exitCode, output) = RunNode(validator, "validate.mjs");
 
         Assert.True(exitCode == 0, $"deploy/kubernetes breaks the Kubernetes API schemas:\n{output}");
-        // The validator saw the same objects as the typed reading below, so neither skipped a file.
+        // The validator saw the same objects as the typed reading (KubernetesManifests), so neither skipped a file.
         var apiObjects = Manifests.Files.Values.SelectMany(objects => objects).Count(o => o is not Kustomization);
         Assert.Matches($@"^{apiObjects} Kubernetes objects in {Manifests.Files.Count} files are valid", output);
     }
