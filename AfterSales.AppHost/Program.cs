@@ -28,12 +28,15 @@ inventory.WithReference(tickets).WithReference(documents);
 documents.WithReference(inventory);
 
 // Where demo identities exist, the dashboard's menu of each domain service replays its parked events.
+// and PostgreSQL's menu resets the demo data.
 if (demoPassword is not null)
 {
-    foreach (var service in new[] { customers, inventory, tickets, billing, feedback, documents })
+    IResourceBuilder<ProjectResource>[] domain = [customers, inventory, tickets, billing, feedback, documents];
+    foreach (var service in domain)
     {
         service.WithReplayParkedEventsCommand(identity, demoPassword);
     }
+    infrastructure.AddDemoDataReset(domain);
 }
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.

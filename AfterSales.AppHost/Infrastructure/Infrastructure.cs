@@ -36,6 +36,14 @@ internal abstract class Infrastructure
 
     /// <summary>Redis, reached as the service's own user.</summary>
     public abstract IResourceBuilder<IResourceWithConnectionString> Redis(string service);
+
+    /// <summary>
+    /// Adds "Reset demo data" to the dashboard where the AppHost runs the servers (never in external mode, whose
+    /// data is real): see <see cref="ProvisionedInfrastructure"/>.
+    /// </summary>
+    public virtual void AddDemoDataReset(IReadOnlyList<IResourceBuilder<ProjectResource>> services)
+    {
+    }
 }
 
 /// <summary>Servers run elsewhere: the operator gives each service's connection strings, made for its own account.</summary>
@@ -94,6 +102,55 @@ internal sealed partial class ProvisionedInfrastructure : Infrastructure
                 $"{_redisEndpoint.Property(EndpointProperty.Host)}:{_redisEndpoint.Property(EndpointProperty.Port)},user={service},password={password}"))
             .WaitFor(_redis);
     }
+
+    /// <summary>
+    /// "Reset demo data" on PostgreSQL's menu: the domain services stop, their schemas and Redis are emptied, and they
+    /// start again, migrating and seeding their demo data as on a first run. The token server is left alone, so
+    /// demo identities and the tokens they hold stay good.
+    /// </summary>
+    public override void AddDemoDataReset(IReadOnlyList<IResourceBuilder<ProjectResource>> services) =>
+        _postgres.WithCommand(ResetDemoDataCommand, "Reset demo data", async context =>
+        {
+            var commands = context.Services.GetRequiredService<ResourceCommandService>();
+            var notifications = context.Services.GetRequiredService<ResourceNotificationService>();
+            foreach (var service in services)
+            {
+                var stopped = await commands.ExecuteCommandAsync(service.Resource, KnownResourceCommands.StopCommand, context.CancellationToken);
+                if (!stopped.Success)
+                {
+                    return CommandResults.Failure($"Stopping {service.Resource.Name}: {stopped.Message}");
+                }
+                await notifications.WaitForResourceAsync(service.Resource.Name,
+                    e => e.Snapshot.State?.Text is "Exited" or "Finished" or "Stopped" or "FailedToStart", context.CancellationToken);
+            }
+            var server = await _postgres.Resource.ConnectionStringExpression.GetValueAsync(context.CancellationToken)
+                ?? throw new InvalidOperationException($"{_postgres.Resource.Name} has no connection string.");
+            foreach (var service in services)
+            {
+                await ServiceAccounts.EmptyDatabaseAsync(server, service.Resource.Name, context.CancellationToken);
+            }
+            var admin = await _redis.Resource.ConnectionStringExpression.GetValueAsync(context.CancellationToken);
+            await using (var redis = await ConnectionMultiplexer.ConnectAsync($"{admin},abortConnect=true,allowAdmin=true"))
+            {
+                await redis.GetServers()[0].FlushAllDatabasesAsync();
+            }
+            foreach (var service in services)
+            {
+                var started = await commands.ExecuteCommandAsync(service.Resource, KnownResourceCommands.StartCommand, context.CancellationToken);
+                if (!started.Success)
+                {
+                    return CommandResults.Failure($"Starting {service.Resource.Name}: {started.Message}");
+                }
+            }
+            return CommandResults.Success($"Emptied {string.Join(", ", services.Select(s => s.Resource.Name))}; they are starting again with their demo data.");
+        }, new CommandOptions
+        {
+            Description = "Stops the domain services, empties their databases and Redis, and starts them again with their demo data.",
+            ConfirmationMessage = "Every ticket, customer, stock movement, bill, complaint and document made since the first run is deleted. Reset?",
+            IconName = "ArrowReset",
+        });
+
+    public const string ResetDemoDataCommand = "reset-demo-data";
 
     /// <summary>Each service's Redis user as lines of redis.conf, for a server started with them.</summary>
     public async Task<string> RedisUserDirectivesAsync(CancellationToken cancellationToken)

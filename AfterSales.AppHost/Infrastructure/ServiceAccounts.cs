@@ -113,6 +113,23 @@ internal static class ServiceAccounts
         """;
 
     /// <summary>
+    /// Empties <paramref name="service"/>'s database as on a first run: its sessions are ended and its schema (all
+    /// its migrations made) dropped; the role and the database stay, and the service's next start migrates again.
+    /// </summary>
+    public static async Task EmptyDatabaseAsync(string serverConnectionString, string service, CancellationToken cancellationToken)
+    {
+        var database = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = service, Pooling = false };
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection))
+        {
+            end.Parameters.AddWithValue("name", service);
+            await end.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await ExecuteFormattedAsync(connection, "DROP SCHEMA IF EXISTS %I CASCADE", [service], cancellationToken);
+    }
+
+    /// <summary>
     /// The rules of <paramref name="service"/>'s Redis ACL user: its own keys (<c>&lt;service&gt;:*</c>)
     /// and the event streams; the commands of the data types and the key commands that act on named keys,
     /// transactions and the connection's own commands; no channels, and nothing <c>@dangerous</c>

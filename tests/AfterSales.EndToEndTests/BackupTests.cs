@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AfterSales.ServiceDefaults;
 using AfterSales.Tickets.V1;
 using Aspire.Hosting.Testing;
@@ -57,29 +56,13 @@ public class BackupTests(SuiteHost suite)
     /// <summary>Runs a script of deploy/backup as an operator would, with libpq's environment for the server.</summary>
     private static async Task RunAsync(string script, NpgsqlConnectionStringBuilder server, params string[] arguments)
     {
-        var info = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "deploy", "backup", script), .. arguments])
+        var result = await Commands.RunAsync("bash", [Path.Combine(Commands.RepositoryRoot, "deploy", "backup", script), .. arguments], new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["PGHOST"] = server.Host;
-        info.Environment["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["PGUSER"] = server.Username;
-        info.Environment["PGPASSWORD"] = server.Password;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{script} failed ({process.ExitCode}): {await output} {await error}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AfterSales.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new DirectoryNotFoundException("The repository root (AfterSales.sln) is not above the test's folder.");
+            ["PGHOST"] = server.Host!,
+            ["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGUSER"] = server.Username!,
+            ["PGPASSWORD"] = server.Password!,
+        });
+        Assert.True(result.ExitCode == 0, $"{script} failed ({result.ExitCode}): {result.Output} {result.Error}");
     }
 }

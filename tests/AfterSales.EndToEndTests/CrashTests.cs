@@ -57,6 +57,8 @@ public class CrashTests(SuiteHost suite)
 
         Processes.Signal(postgres, "KILL");
         Processes.Signal(redis, "KILL");
+        // The tests' own pooled connections died with the server; the next test must not be handed one.
+        NpgsqlConnection.ClearAllPools();
         var outage = Stopwatch.StartNew();
         var after = await Eventually.ValueAsync(async () =>
         {

@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -13,6 +14,8 @@ namespace AfterSales.EndToEndTests;
 [Collection(SuiteCollection.Name)]
 public class DashboardCommandTests(SuiteHost suite)
 {
+    private static readonly TimeSpan Restart = TimeSpan.FromMinutes(4);
+
     [Fact]
     public async Task Replay_parked_events_sends_every_parked_event_of_the_service_back_through_its_outbox()
     {
@@ -38,6 +41,25 @@ public class DashboardCommandTests(SuiteHost suite)
         Assert.Contains("Replayed 1 parked event", result.Message, StringComparison.Ordinal);
         Assert.Equal(0L, await ScalarAsync(billing, """SELECT count(*) FROM billing."ParkedEvent" WHERE "EventId" = $1""", parked));
         Assert.Equal(1L, await ScalarAsync(billing, """SELECT count(*) FROM billing."OutboxMessage" WHERE "Id" = $1""", parked));
+    }
+
+    [Fact]
+    public async Task Reset_demo_data_leaves_the_domain_services_as_on_a_first_run_and_their_callers_signed_in()
+    {
+        var station = await suite.Callers.StationAsync("station-hangzhou");
+        var tickets = new TicketService.TicketServiceClient(suite.GatewayAs(station));
+        var made = await tickets.CreateTicketAsync(Requests.Intake("EL-2019-0001"));
+
+        var result = await suite.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("postgres", "reset-demo-data");
+
+        Assert.True(result.Success, result.Message);
+        // Six services starting cold on two cores: minutes, not seconds.
+        var gone = await Assert.ThrowsAsync<RpcException>(() =>
+            Eventually.AnsweredAsync(() => tickets.GetTicketAsync(new GetTicketRequest { TicketId = made.TicketId }).ResponseAsync, Restart, StatusCode.Unavailable));
+        // The demo asset is back, and the token the station held before still works.
+        var again = await Eventually.AnsweredAsync(() => tickets.CreateTicketAsync(Requests.Intake("EL-2019-0001")).ResponseAsync, Restart, StatusCode.Unavailable);
+        Assert.Equal(StatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(made.CustomerId, again.CustomerId);
     }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, Guid id)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using AfterSales.Billing.V1;
 using AfterSales.FunctionalTests.Infrastructure;
@@ -67,22 +66,14 @@ public sealed class ScaledOutSuiteHost : SuiteHost
     /// <summary>Runs one of the token server's administration commands, as an operator would; returns the secret it printed.</summary>
     private async Task<string> IdentityCommandAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet",
+        var result = await Commands.RunAsync("dotnet",
         [
             "run", "--no-build", "--no-launch-profile", "--project", new Projects.AfterSales_Identity().ProjectPath, "--",
             .. arguments,
             $"--ConnectionStrings:{ResourceNames.Database(ResourceNames.Identity)}={_servers!.ServiceDatabase(ResourceNames.Identity)}",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
-        return (await output).Trim().Split('\n')[^1].Trim();
+        ]);
+        Assert.True(result.ExitCode == 0, $"{string.Join(' ', arguments)} failed ({result.ExitCode}): {result.Error}");
+        return result.Output.Trim().Split('\n')[^1].Trim();
     }
 }
 

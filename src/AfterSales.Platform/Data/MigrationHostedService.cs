@@ -25,9 +25,9 @@ public interface IDbSeeder<in TContext> where TContext : DbContext
 
 /// <summary>
 /// Applies the checked-in migrations, the reference data (and the Development seed) while the host starts, before Kestrel
-/// listens, so a service is never reachable with an old schema. Replicas starting together take turns (a
-/// PostgreSQL advisory lock held for the whole of it): EF Core's own lock covers the migrations only, and the
-/// seeders, which add what they find missing, would otherwise both find it missing and both add it.
+/// listens, so a service is never reachable with an old schema. Replicas starting together take turns: at the
+/// migrations under EF Core's own lock, at the seeding under a PostgreSQL advisory lock, as the seeders add what
+/// they find missing, and two at once would both find it missing and both add it.
 /// </summary>
 internal sealed partial class MigrationHostedService<TContext>(
     IServiceProvider services, IHostEnvironment environment, ILogger<MigrationHostedService<TContext>> logger) : IHostedService
@@ -40,6 +40,9 @@ internal sealed partial class MigrationHostedService<TContext>(
         using var activity = Source.StartActivity($"Migrate {typeof(TContext).Name}");
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var strategy = context.Database.CreateExecutionStrategy();
+        // EF Core's own lock lets one replica migrate at a time, and creates a database that does not exist yet.
+        await strategy.ExecuteAsync(() => context.Database.MigrateAsync(cancellationToken));
         await using var turn = new NpgsqlConnection(context.Database.GetConnectionString());
         await turn.OpenAsync(cancellationToken);
         // However long the replica ahead takes (on a loaded machine, minutes): the host's start is what gives up.
@@ -48,10 +51,8 @@ internal sealed partial class MigrationHostedService<TContext>(
             // Released when the connection closes, at the end of this start (or if this replica dies meanwhile).
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
-        var strategy = context.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await context.Database.MigrateAsync(cancellationToken);
             foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder<TContext>>())
             {
                 await seeder.SeedAsync(context, cancellationToken);

@@ -9,10 +9,12 @@ using StackExchange.Redis;
 namespace AfterSales.Platform.Events;
 
 /// <summary>
-/// Moves committed outbox rows to their Redis streams. Rows are claimed with FOR UPDATE SKIP LOCKED, so
-/// replicas share the work; a row is stamped published only after Redis took it. If Redis is down the
-/// rows wait and go out when it returns; an entry sent twice (crash between XADD and the stamp) is
-/// harmless because consumers de-duplicate by event id.
+/// Moves committed outbox rows to their Redis streams, oldest first. Of a service's replicas one relays at a
+/// time (a transaction-scoped advisory lock; the others find it taken and wait for their next poll): two
+/// claiming batches side by side could send an aggregate's later event before its earlier one. A row is
+/// stamped published only after Redis took it. If Redis is down the rows wait and go out when it returns;
+/// an entry sent twice (a crash between XADD and the stamp) is harmless because consumers de-duplicate by
+/// event id.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -25,6 +27,7 @@ internal sealed partial class OutboxRelay<TContext>(
     where TContext : DbContext
 {
     private const int BatchSize = 100;
+    private static readonly string LockName = $"aftersales:outbox:{typeof(TContext).FullName}";
     private readonly TimeSpan _pollInterval = configuration.GetValue("Events:OutboxPollInterval", TimeSpan.FromSeconds(1));
     private readonly TimeSpan _measureInterval = configuration.GetValue("Events:OutboxMeasureInterval", TimeSpan.FromSeconds(15));
 
@@ -72,6 +75,10 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtext({LockName})) AS \"Value\"").SingleAsync(cancellationToken))
+            {
+                return 0; // another replica is relaying
+            }
             var batch = await db.Set<OutboxMessage>()
                 .FromSqlRaw(ClaimSql(db))
                 .ToListAsync(cancellationToken);

@@ -193,7 +193,7 @@ public sealed class Suite : IAsyncLifetime
                 [$"services:{ResourceNames.Documents}:{ResourceNames.GrpcEndpoint}:0"] = $"http://127.0.0.1:{_documentsGrpcPort.ToString(CultureInfo.InvariantCulture)}",
             }));
             // The month's ABC run is made in the background as inventory starts; the tests begin once it is made, so it
-            // classifies the seeded consumption alone and never some test's issues (the seeded classes are asserted).
+            // classifies the seeded consumption alone and never some test's issues (its classes of the seeded parts are asserted).
             await Eventually.TrueAsync(() => Inventory.WithDbAsync(db => db.AbcRuns.AnyAsync(r => r.Trigger == AfterSales.Inventory.Model.AbcTrigger.Scheduled)));
             Tickets = Add(new ServiceFactory<TicketGrpcService, TicketsDbContext>(Servers, ResourceNames.Tickets, staff, TicketsSettings(findIdentity), _ticketsGrpcPort));
             // Billing consumes TicketOpened: failed deliveries are retried and parked quickly, so tests need not wait long;

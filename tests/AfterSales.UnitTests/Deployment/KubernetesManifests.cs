@@ -1,3 +1,4 @@
+using AfterSales.TestKit;
 using k8s;
 using k8s.Models;
 using YamlDotNet.Core;
@@ -24,7 +25,7 @@ internal sealed class KubernetesManifests
     public static KubernetesManifests Current => Loaded.Value;
 
     /// <summary>The repository's <c>deploy/kubernetes</c>.</summary>
-    public static string DirectoryPath => Path.Combine(RepositoryRoot(), "deploy", "kubernetes");
+    public static string DirectoryPath => Path.Combine(Commands.RepositoryRoot, "deploy", "kubernetes");
 
     /// <summary>Every YAML file of the folder by name, with the objects it holds.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<object>> Files { get; }
@@ -62,18 +63,6 @@ internal sealed class KubernetesManifests
             "DoesNotExist" => !labels.ContainsKey(e.Key),
             _ => throw new InvalidOperationException($"Unknown label selector operator {e.OperatorProperty}."),
         });
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AfterSales.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No AfterSales.sln above {AppContext.BaseDirectory}.");
-    }
 
     private static KubernetesManifests Load()
     {
