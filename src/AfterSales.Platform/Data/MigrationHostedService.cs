@@ -43,12 +43,13 @@ internal sealed partial class MigrationHostedService<TContext>(
         var strategy = context.Database.CreateExecutionStrategy();
         // EF Core's own lock lets one replica migrate at a time, and creates a database that does not exist yet.
         await strategy.ExecuteAsync(() => context.Database.MigrateAsync(cancellationToken));
-        await using var turn = new NpgsqlConnection(context.Database.GetConnectionString());
+        // Unpooled: a pooled connection given back would keep holding the lock, the next replica waiting on it for minutes.
+        await using var turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
         await turn.OpenAsync(cancellationToken);
         // However long the replica ahead takes (on a loaded machine, minutes): the host's start is what gives up.
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", turn) { CommandTimeout = 0, Parameters = { new() { Value = LockName } } })
         {
-            // Released when the connection closes, at the end of this start (or if this replica dies meanwhile).
+            // Released as the connection closes, at the end of this start (or if this replica dies meanwhile).
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
         await strategy.ExecuteAsync(async () =>
