@@ -23,6 +23,9 @@ public sealed class ScaledOutSuiteHost : SuiteHost
 
     private LocalServers? _servers;
 
+    /// <summary>Four more instances, each starting cold on two cores.</summary>
+    protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(8);
+
     protected override async Task<IReadOnlyList<string>> AppHostArgumentsAsync()
     {
         _servers = await LocalServers.StartAsync();

@@ -20,7 +20,8 @@ namespace AfterSales.EndToEndTests;
 public class SuiteHost : IAsyncLifetime
 {
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    /// <summary>How long the suite, or a resource started again, may take to be healthy.</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"aftersales-e2e-{Guid.NewGuid():N}");
 
     public DistributedApplication App { get; private set; } = null!;
@@ -133,6 +134,15 @@ public class SuiteHost : IAsyncLifetime
         var started = TimeProvider.System.GetTimestamp();
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
+        // Every instance's latest state (a replicated service's instances have names of their own), to say why a start failed.
+        var instances = new System.Collections.Concurrent.ConcurrentDictionary<string, ResourceEvent>();
+        _ = Task.Run(async () =>
+        {
+            await foreach (var resourceEvent in App.ResourceNotifications.WatchAsync(timeout.Token))
+            {
+                instances[resourceEvent.ResourceId] = resourceEvent;
+            }
+        }, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         try
         {
             await App.StartAsync(timeout.Token);
@@ -140,7 +150,7 @@ public class SuiteHost : IAsyncLifetime
         }
         catch (OperationCanceledException ex)
         {
-            throw new TimeoutException($"The suite was not healthy within {StartTimeout}: {ResourceStates()}", ex);
+            throw new TimeoutException($"The suite was not healthy within {StartTimeout}: {string.Join("; ", instances.Values.OrderBy(e => e.ResourceId).Select(Describe))}", ex);
         }
         StartupTime = TimeProvider.System.GetElapsedTime(started);
 
@@ -191,11 +201,9 @@ public class SuiteHost : IAsyncLifetime
         }
     }
 
-    /// <summary>Each resource's state and health, to say why the suite did not start.</summary>
-    private string ResourceStates() => string.Join("; ", App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-        .Select(r => App.ResourceNotifications.TryGetCurrentState(r.Name, out var e)
-            ? $"{r.Name} {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} {string.Join(',', e.Snapshot.HealthReports.Where(h => h.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).Select(h => $"[{h.Name}: {h.Description} {h.ExceptionText?.Split('\n')[0]}]"))}"
-            : $"{r.Name} (no state)"));
+    /// <summary>An instance's state and health, and what its failing health checks say.</summary>
+    private static string Describe(ResourceEvent e) =>
+        $"{e.ResourceId} {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} {string.Join(',', e.Snapshot.HealthReports.Where(h => h.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).Select(h => $"[{h.Name}: {h.Description} {h.ExceptionText?.Split('\n')[0]}]"))}";
 
     /// <summary>The resource name Aspire gives the dashboard it starts.</summary>
     private const string DashboardResource = "aspire-dashboard";

@@ -25,9 +25,9 @@ public interface IDbSeeder<in TContext> where TContext : DbContext
 
 /// <summary>
 /// Applies the checked-in migrations, the reference data (and the Development seed) while the host starts, before Kestrel
-/// listens, so a service is never reachable with an old schema. Replicas starting together take turns: at the
-/// migrations under EF Core's own lock, at the seeding under a PostgreSQL advisory lock, as the seeders add what
-/// they find missing, and two at once would both find it missing and both add it.
+/// listens, so a service is never reachable with an old schema. Replicas starting together take turns, under a
+/// PostgreSQL advisory lock: two migrating at once both create the same tables (one dies on "relation already
+/// exists"), and the seeders add what they find missing, so two at once would both find it missing and add it.
 /// </summary>
 internal sealed partial class MigrationHostedService<TContext>(
     IServiceProvider services, IHostEnvironment environment, ILogger<MigrationHostedService<TContext>> logger) : IHostedService
@@ -40,20 +40,11 @@ internal sealed partial class MigrationHostedService<TContext>(
         using var activity = Source.StartActivity($"Migrate {typeof(TContext).Name}");
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var turn = await TakeTurnAsync(context, cancellationToken);
         var strategy = context.Database.CreateExecutionStrategy();
-        // EF Core's own lock lets one replica migrate at a time, and creates a database that does not exist yet.
-        await strategy.ExecuteAsync(() => context.Database.MigrateAsync(cancellationToken));
-        // Unpooled: a pooled connection given back would keep holding the lock, the next replica waiting on it for minutes.
-        await using var turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
-        await turn.OpenAsync(cancellationToken);
-        // However long the replica ahead takes (on a loaded machine, minutes): the host's start is what gives up.
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", turn) { CommandTimeout = 0, Parameters = { new() { Value = LockName } } })
-        {
-            // Released as the connection closes, at the end of this start (or if this replica dies meanwhile).
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        }
         await strategy.ExecuteAsync(async () =>
         {
+            await context.Database.MigrateAsync(cancellationToken);
             foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder<TContext>>())
             {
                 await seeder.SeedAsync(context, cancellationToken);
@@ -67,6 +58,30 @@ internal sealed partial class MigrationHostedService<TContext>(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Waits for this service's other replicas to finish migrating and seeding, however long the one ahead takes
+    /// (on a loaded machine, minutes; the host's start is what gives up), and holds the turn until the connection
+    /// returned is closed (or this replica dies). Null when the database does not exist yet: migrating creates it,
+    /// and an installation's database is made before its replicas start.
+    /// </summary>
+    private static async Task<NpgsqlConnection?> TakeTurnAsync(TContext context, CancellationToken cancellationToken)
+    {
+        // Unpooled: a pooled connection given back would keep holding the lock, and the next replica wait on it for minutes.
+        var turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        try
+        {
+            await turn.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            await turn.DisposeAsync();
+            return null;
+        }
+        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", turn) { CommandTimeout = 0, Parameters = { new() { Value = LockName } } };
+        await take.ExecuteNonQueryAsync(cancellationToken);
+        return turn;
+    }
 
     private static readonly string LockName = $"aftersales:migrate:{typeof(TContext).FullName}";
 
