@@ -6,7 +6,7 @@ namespace AfterSales.ServiceDefaults;
 /// <summary>
 /// Which traces are recorded. A span with a parent follows its parent's decision, so a request's trace is whole
 /// or absent, and work a request caused later (an event published, consumed) joins the request's trace.
-/// A new trace is recorded for <see cref="Ratio"/> of the requests that start one, except one that begins with
+/// A new trace is recorded for <paramref name="ratio"/> of the requests that start one, except one that begins with
 /// a client call: a database query, a Redis command or an HTTP call made outside any request or job is a
 /// background poll (an outbox or stream poll that reads nothing, a claim sweep, a health ping, a janitor's
 /// delete), and an SRE looking for a request would have to dig through thousands of them. Background work
@@ -18,8 +18,6 @@ public sealed class TraceSampling(double ratio) : Sampler
     public const string RatioKey = "Telemetry:TraceSampleRatio";
 
     private readonly TraceIdRatioBasedSampler _requests = new(Math.Clamp(ratio, 0, 1));
-
-    public double Ratio { get; } = Math.Clamp(ratio, 0, 1);
 
     /// <summary>The suite's sampler: parents decide; new traces as above.</summary>
     public static Sampler Create(double ratio) => new ParentBasedSampler(new TraceSampling(ratio));

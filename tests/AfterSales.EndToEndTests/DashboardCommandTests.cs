@@ -35,7 +35,7 @@ public class DashboardCommandTests(SuiteHost suite)
         }
 
         var result = await suite.App.Services.GetRequiredService<ResourceCommandService>()
-            .ExecuteCommandAsync(ResourceNames.Billing, "replay-parked-events");
+            .ExecuteCommandAsync(ResourceNames.Billing, AfterSales.AppHost.DashboardCommands.ReplayParkedEvents);
 
         Assert.True(result.Success, result.Message);
         Assert.Contains("Replayed 1 parked event", result.Message, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public class DashboardCommandTests(SuiteHost suite)
         var tickets = new TicketService.TicketServiceClient(suite.GatewayAs(station));
         var made = await tickets.CreateTicketAsync(Requests.Intake("EL-2019-0001"));
 
-        var result = await suite.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("postgres", "reset-demo-data");
+        var result = await suite.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(ResourceNames.Postgres, AfterSales.AppHost.ProvisionedInfrastructure.ResetDemoDataCommand);
 
         Assert.True(result.Success, result.Message);
         // Six services starting cold on two cores: minutes, not seconds.
