@@ -34,6 +34,9 @@ public sealed class Suite : IAsyncLifetime
     /// <remarks>A station of its own, so no other test's calls use up its bucket.</remarks>
     public const string RateLimitedStation = "station-rate-limited";
 
+    /// <summary>Limited as <see cref="RateLimitedStation"/> is, for the metrics tests, whose bursts run in parallel with the gateway's.</summary>
+    public const string MeteredRateLimitedStation = "station-rate-limited-metered";
+
     public const int RateLimitedPermitsPerSecond = 2;
 
     /// <summary>
@@ -215,8 +218,6 @@ public sealed class Suite : IAsyncLifetime
 
             var gatewaySettings = new Dictionary<string, string?>(findIdentity)
             {
-                [$"Gateway:RateLimits:Callers:{RateLimitedStation}:PermitsPerSecond"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
-                [$"Gateway:RateLimits:Callers:{RateLimitedStation}:Burst"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture),
                 ["Gateway:RateLimits:TokenRequests:PerAddress:PermitsPerSecond"] = TokenRequestsPerAddress.PerSecond.ToString(CultureInfo.InvariantCulture),
                 ["Gateway:RateLimits:TokenRequests:PerAddress:Burst"] = TokenRequestsPerAddress.Burst.ToString(CultureInfo.InvariantCulture),
                 ["Gateway:RateLimits:TokenRequests:PerClient:PermitsPerSecond"] = TokenRequestsPerClient.PerSecond.ToString(CultureInfo.InvariantCulture),
@@ -230,8 +231,14 @@ public sealed class Suite : IAsyncLifetime
             {
                 gatewaySettings[$"services:{service}:{ResourceNames.GrpcEndpoint}:0"] = grpcAddress;
             }
+            foreach (var limitedStation in new[] { RateLimitedStation, MeteredRateLimitedStation })
+            {
+                gatewaySettings[$"Gateway:RateLimits:Callers:{limitedStation}:PermitsPerSecond"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture);
+                gatewaySettings[$"Gateway:RateLimits:Callers:{limitedStation}:Burst"] = RateLimitedPermitsPerSecond.ToString(CultureInfo.InvariantCulture);
+            }
             Gateway = Add(new GatewayFactory(gatewaySettings));
             await Data.NewStationAsync(clientId: RateLimitedStation);
+            await Data.NewStationAsync(clientId: MeteredRateLimitedStation);
         }
 
         /// <summary>The customers service's settings: where tickets and documents are (they start later, on ports chosen now).</summary>

@@ -83,7 +83,7 @@ public class MetricsTests(Suite suite) : SuiteTest(suite)
         {
             ["grant_type"] = "client_credentials", ["client_id"] = station.ClientId, ["client_secret"] = "not-the-secret", ["scope"] = "aftersales",
         }));
-        using var limitedStation = Suite.Gateway.HttpAs(() => Suite.Callers.StationAsync(Suite.RateLimitedStation));
+        using var limitedStation = Suite.Gateway.HttpAs(() => Suite.Callers.StationAsync(Suite.MeteredRateLimitedStation));
         var burst = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => limitedStation.GetAsync("/api/tickets/v1/stations")));
 
         Assert.False(wrongSecret.IsSuccessStatusCode);
