@@ -28,7 +28,9 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Af
     $"--Parameters:postgres-password={postgresPassword}",
     // The resources' log lines stay with them; this console shows the figures.
     "--Logging:LogLevel:Default=Warning",
-]);
+// The dashboard runs, as it does for `dotnet run`: the services export their telemetry to it, and its share of
+// the machine is one of the figures.
+], (settings, _) => settings.DisableDashboard = false);
 builder.Services.AddLogging(logging => logging
     .AddFilter("AfterSales.AppHost.Resources", LogLevel.Warning)
     // Services slow to answer their health probes while a busy machine starts them are the dashboard's concern, not the figures'.
@@ -51,6 +53,9 @@ try
     var dispatcher = new TicketService.TicketServiceClient(Bearer.Channel(gatewayGrpc.ToString(), callers.Staff("dispatcher")));
     var postgres = await app.GetConnectionStringAsync(ResourceNames.Postgres)
         ?? throw new InvalidOperationException("No PostgreSQL connection string.");
+    var ticketsGrpc = app.GetEndpoint(ResourceNames.Tickets, ResourceNames.GrpcEndpoint);
+    var stationDirect = new TicketService.TicketServiceClient(Bearer.Channel(ticketsGrpc.ToString(), callers.Station("station-hangzhou")));
+    await using var processes = new SuiteProcesses(app);
     var ticketsDb = await app.GetConnectionStringAsync(ResourceNames.Database(ResourceNames.Tickets))
         ?? throw new InvalidOperationException("No tickets database connection string.");
     var inventoryDb = await app.GetConnectionStringAsync(ResourceNames.Database(ResourceNames.Inventory))
@@ -72,7 +77,20 @@ try
         dispatcher.GetDispatchQueueAsync(new GetDispatchQueueRequest { StationId = Seed.Hangzhou.ToString(), PageSize = 20 }).ResponseAsync);
     var urgent = await Measure.LatencyAsync(options.QueueCalls, () =>
         dispatcher.ListTicketsAsync(new ListTicketsRequest { StationId = Seed.Hangzhou.ToString(), Order = TicketOrder.MostUrgent, PageSize = 20 }).ResponseAsync);
-    var intake = await Measure.ThroughputAsync(options.Callers, options.Duration, () => station.CreateTicketAsync(Intake()).ResponseAsync);
+    var cpuBefore = processes.CpuSeconds();
+    var intakeClock = Stopwatch.StartNew();
+    var (intake, intakeMemory) = await processes.WhileWatchingMemoryAsync(() =>
+        Measure.ThroughputAsync(options.Callers, options.Duration, () => station.CreateTicketAsync(Intake()).ResponseAsync));
+    var intakeCpu = SuiteProcesses.CpuShares(cpuBefore, processes.CpuSeconds(), intakeClock.Elapsed.TotalSeconds);
+
+    // One ticket read again and again: the gateway's own cost is the difference between the two paths.
+    var read = new GetTicketRequest { TicketId = openTickets[0] };
+    var readIdleGateway = await Measure.LatencyAsync(options.QueueCalls, () => station.GetTicketAsync(read).ResponseAsync);
+    var readIdleDirect = await Measure.LatencyAsync(options.QueueCalls, () => stationDirect.GetTicketAsync(read).ResponseAsync);
+    var readGateway = await Measure.ThroughputAsync(16, options.Duration, () => station.GetTicketAsync(read).ResponseAsync);
+    var readDirect = await Measure.ThroughputAsync(16, options.Duration, () => stationDirect.GetTicketAsync(read).ResponseAsync);
+    var (readCrowd, readMemory) = await processes.WhileWatchingMemoryAsync(() =>
+        Measure.ThroughputAsync(256, options.Duration, () => station.GetTicketAsync(read).ResponseAsync));
     var pgbench = await PgBench.InsertAndSelectAsync(postgres, postgresPassword, options.Callers, options.Duration);
 
     Console.WriteLine("Issuing parts ...");
@@ -89,12 +107,40 @@ try
     Console.WriteLine($"| CreateTicket through the gateway, {options.Callers} callers, {options.Duration.TotalSeconds:F0} s | {intake.PerSecond:F0} tickets/s, p50 {intake.P50:F1} ms, p99 {intake.P99:F1} ms, {intake.Errors} errors |");
     Console.WriteLine($"| pgbench 1-row insert + select by id, {options.Callers} clients, same PostgreSQL | {pgbench:F0} TPS |");
     Console.WriteLine($"| ratio CreateTicket / pgbench | {intake.PerSecond / pgbench:F2} |");
+    Console.WriteLine($"| GetTicket, 1 caller, through the gateway | p50 {readIdleGateway.P50:F1} ms, p99 {readIdleGateway.P99:F1} ms |");
+    Console.WriteLine($"| GetTicket, 1 caller, straight to the tickets service | p50 {readIdleDirect.P50:F1} ms, p99 {readIdleDirect.P99:F1} ms |");
+    Console.WriteLine($"| the gateway's cost on an idle call (p50) | {readIdleGateway.P50 - readIdleDirect.P50:F1} ms |");
+    Console.WriteLine($"| GetTicket, 16 callers, through the gateway | {readGateway.PerSecond:F0} calls/s, p50 {readGateway.P50:F1} ms, p99 {readGateway.P99:F1} ms, {readGateway.Errors} errors |");
+    Console.WriteLine($"| GetTicket, 16 callers, straight to the tickets service | {readDirect.PerSecond:F0} calls/s, p50 {readDirect.P50:F1} ms, p99 {readDirect.P99:F1} ms, {readDirect.Errors} errors |");
+    Console.WriteLine($"| ratio gateway / direct at 16 callers | {readGateway.PerSecond / readDirect.PerSecond:F2} |");
+    Console.WriteLine($"| GetTicket, 256 callers, through the gateway | {readCrowd.PerSecond:F0} calls/s, p50 {readCrowd.P50:F1} ms, p99 {readCrowd.P99:F1} ms, {readCrowd.Errors} errors |");
+    Console.WriteLine($"| ratio 256 callers / 16 callers, through the gateway | {readCrowd.PerSecond / readGateway.PerSecond:F2} |");
     Console.WriteLine($"| issue operations (propose → approve → issue, 1 unit) through the gateway, {options.StockCallers} callers, {IssueBench.Parts} parts, {issues.Seconds:F0} s | {issues.PerSecond:F0} issues/s ({issues.CallsPerSecond:F0} RPCs/s), p50 {issues.P50:F1} ms, p99 {issues.P99:F1} ms, {issues.Errors} errors, {issues.Refused} refused for want of stock, {issues.Retries} calls retried after ABORTED |");
     Console.WriteLine($"| ledger after the issue operations | invariant violations: {issuesLedger.Violations} |");
     Console.WriteLine($"| {options.StockCallers} callers for one scarce part ({IssueBench.ScarceUnits} units, {IssueBench.ScarceRequisitions} requisitions) | {scarce.Issued} issued, {scarce.Refused} refused for want of stock, {scarce.Errors} errors, {scarce.Retries} calls retried after ABORTED, {scarce.Seconds:F1} s |");
     Console.WriteLine($"| ledger after the scarce part | invariant violations: {scarceLedger.Violations} |");
     Console.WriteLine($"| pgbench UPDATE … SET on_hand = on_hand - 1 WHERE id = :id AND on_hand >= 1, {options.StockCallers} clients, {IssueBench.Parts} rows, same PostgreSQL | {decrement:F0} TPS |");
     Console.WriteLine($"| ratio issue operations / pgbench | {issues.PerSecond / decrement:F3} |");
+
+    Console.WriteLine();
+    Console.WriteLine($"CPU during CreateTicket ({options.Callers} callers, {intakeClock.Elapsed.TotalSeconds:F0} s, {Environment.ProcessorCount} cores), by process:");
+    Console.WriteLine();
+    Console.WriteLine("| process | CPU s | share of the machine | CPU ms per ticket |");
+    Console.WriteLine("|---|---|---|---|");
+    var created = intake.PerSecond * intakeClock.Elapsed.TotalSeconds;
+    foreach (var (group, seconds, share) in intakeCpu)
+    {
+        Console.WriteLine($"| {group} | {seconds:F1} | {share:P0} | {seconds * 1000 / created:F2} |");
+    }
+    Console.WriteLine();
+    Console.WriteLine("Resident memory per service, peak (MB):");
+    Console.WriteLine();
+    Console.WriteLine("| service | during CreateTicket | during GetTicket at 256 callers |");
+    Console.WriteLine("|---|---|---|");
+    foreach (var service in intakeMemory.Keys.Union(readMemory.Keys).Order())
+    {
+        Console.WriteLine($"| {service} | {intakeMemory.GetValueOrDefault(service):F0} | {readMemory.GetValueOrDefault(service):F0} |");
+    }
 }
 finally
 {
