@@ -27,6 +27,8 @@ internal static class Extensions
     {
         var database = infrastructure.Database(ResourceNames.Identity);
         var identity = builder.AddProject<Projects.AfterSales_Identity>(ResourceNames.Identity)
+            .RunBuiltAssembly<Projects.AfterSales_Identity>()
+            .WithoutProxyWhenSingle(replicas: 1)
             .WithHttpHealthCheck(HealthPath)
             .WithReference(database)
             .WaitFor(database);
@@ -102,8 +104,11 @@ internal static class Extensions
     {
         var database = infrastructure.Database(name);
         var redis = infrastructure.Redis(name);
+        var replicas = Math.Max(1, builder.Configuration.GetValue($"AppHost:Replicas:{name}", 1));
         return builder.AddProject<TProject>(name)
-            .WithReplicas(Math.Max(1, builder.Configuration.GetValue($"AppHost:Replicas:{name}", 1)))
+            .RunBuiltAssembly<TProject>()
+            .WithoutProxyWhenSingle(replicas)
+            .WithReplicas(replicas)
             .WithHttpHealthCheck(HealthPath)
             .WithReference(database)
             .WithReference(redis, connectionName: ResourceNames.Redis)

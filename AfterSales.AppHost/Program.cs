@@ -41,6 +41,8 @@ if (demoPassword is not null)
 
 // Last: partner stations and web front ends come in through the gateway only once every service is up.
 builder.AddProject<Projects.AfterSales_Gateway>(ResourceNames.Gateway)
+    .RunBuiltAssembly<Projects.AfterSales_Gateway>()
+    .WithoutProxyWhenSingle(replicas: 1)
     .WithHttpHealthCheck(Extensions.HealthPath)
     .WithExternalHttpEndpoints()
     .WithServiceReferences([identity, customers, tickets, inventory, billing, feedback, documents]);

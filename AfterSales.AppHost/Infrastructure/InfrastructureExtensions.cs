@@ -49,14 +49,14 @@ internal static class InfrastructureExtensions
 
         var postgres = builder.AddResource(new LocalPostgresResource(ResourceNames.Postgres, builder.AppHostDirectory, postgresPassword.Resource))
             .WithArgs(Path.Combine(builder.AppHostDirectory, "Infrastructure", "local-postgres.sh"))
-            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PORT")
+            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", port: LoopbackPort.Free(), env: "PORT", isProxied: false)
             .WithEnvironment("DATA_DIR", Path.Combine(dataDirectory, "postgres"))
             .WithEnvironment("POSTGRES_PASSWORD", postgresPassword)
             .WithProbe(builder, resource => new PostgresProbe(resource));
 
         var redis = builder.AddResource(new LocalRedisResource(ResourceNames.Redis, builder.AppHostDirectory, redisPassword.Resource))
             .WithArgs(Path.Combine(builder.AppHostDirectory, "Infrastructure", "local-redis.sh"))
-            .WithEndpoint(name: LocalRedisResource.EndpointName, scheme: "tcp", env: "PORT")
+            .WithEndpoint(name: LocalRedisResource.EndpointName, scheme: "tcp", port: LoopbackPort.Free(), env: "PORT", isProxied: false)
             .WithEnvironment("DATA_DIR", Path.Combine(dataDirectory, "redis"))
             .WithEnvironment("REDIS_PASSWORD", redisPassword)
             .WithProbe(builder, resource => new RedisProbe(resource));

@@ -115,29 +115,52 @@ internal sealed class SuiteProcesses : IAsyncDisposable
         return pids;
     }
 
-    /// <summary>Every process descended from this one, each with its group: the nearest resource above it, else its command name.</summary>
+    /// <summary>
+    /// Every process of the run, each with its group: the nearest resource above it, else its command name. They
+    /// descend from this process (the AppHost runs in it) or from DCP, which detaches itself and watches this process
+    /// (<c>dcp start-apiserver --monitor &lt;pid&gt;</c>).
+    /// </summary>
     private IEnumerable<(string Group, bool Resource, ProcessStat Process)> Tree()
     {
         var all = AllProcesses();
         var resources = ResourceProcesses();
         var self = Environment.ProcessId;
+        var roots = all.Keys.Where(pid => pid == self || IsDcpOf(pid, self)).ToHashSet();
         foreach (var (pid, process) in all)
         {
             string? group = null;
-            var descendsFromBench = false;
+            var inRun = false;
             for (var current = pid; current > 1 && all.TryGetValue(current, out var p); current = p.ParentId)
             {
                 group ??= resources.GetValueOrDefault(current);
-                if (current == self)
+                if (roots.Contains(current))
                 {
-                    descendsFromBench = true;
+                    inRun = true;
                     break;
                 }
             }
-            if (descendsFromBench)
+            if (inRun)
             {
                 yield return (group ?? (pid == self ? "bench (the callers)" : process.Name), group is not null, process);
             }
+        }
+    }
+
+    private static bool IsDcpOf(int pid, int appHost)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            var monitor = Array.IndexOf(arguments, "--monitor");
+            return monitor >= 0 && monitor + 1 < arguments.Length && arguments[monitor + 1] == appHost.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -23,8 +23,11 @@ public sealed class PlatformMetrics
         var meter = meters.Create(MeterName);
         _replays = meter.CreateCounter<long>("aftersales.requests.replayed", "{request}",
             "Mutations retried with a request_id already answered: answered again from the first answer, nothing done twice.");
-        _eventLag = meter.CreateHistogram<double>("aftersales.events.lag", "s",
-            "From an event's entry in its stream to its consumer group having handled it.");
+        // OpenTelemetry's default buckets (0, 5, 10, 25 … 10,000) suit milliseconds: in seconds every normal lag
+        // would fall into the first bucket and read as 5 s.
+        _eventLag = meter.CreateHistogram("aftersales.events.lag", "s",
+            "From an event's entry in its stream to its consumer group having handled it.", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600] });
         _parked = meter.CreateCounter<long>("aftersales.events.parked", "{event}",
             "Events set aside after failing every delivery; they wait to be replayed.");
         _published = meter.CreateCounter<long>("aftersales.events.published", "{event}",

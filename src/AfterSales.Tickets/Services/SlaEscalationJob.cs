@@ -40,20 +40,26 @@ internal sealed partial class SlaEscalationJob(IServiceScopeFactory scopes, IOpt
     /// <summary>One round: the clocks that may have crossed something, nearest due first; returns how many escalated.</summary>
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
     {
-        List<Guid> candidates;
+        List<SlaClock> clocks;
+        SlaPolicy policy;
+        DateTimeOffset now;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
-            candidates = await db.SlaClocks.AsNoTracking()
+            now = scope.ServiceProvider.GetRequiredService<BusinessCalendar>().Now;
+            policy = await scope.ServiceProvider.GetRequiredService<SlaClocks>().PolicyAsync(cancellationToken);
+            clocks = await db.SlaClocks.AsNoTracking()
                 .Where(c => c.BreachSignalledAt == null && ((c.StoppedAt == null && c.PausedSince == null) || c.StoppedAt > c.DueAt))
                 .OrderBy(c => c.DueAt)
                 .Take(options.Value.EvaluationBatch)
-                .Select(c => c.TicketId)
-                .Distinct()
                 .ToListAsync(cancellationToken);
         }
+        // A first look on copies nothing saves, so that a round in which nothing crossed costs one query, not two
+        // per running clock's ticket: only a ticket with a threshold crossed gets a unit of work, which reads and
+        // evaluates its clocks again under their row versions.
+        var crossed = clocks.GroupBy(c => c.TicketId).Where(ticket => policy.Evaluate(ticket, now).Count > 0).Select(ticket => ticket.Key).ToList();
         var escalated = 0;
-        foreach (var ticketId in candidates)
+        foreach (var ticketId in crossed)
         {
             escalated += await EvaluateTicketAsync(ticketId, cancellationToken);
         }

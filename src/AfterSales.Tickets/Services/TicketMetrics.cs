@@ -30,8 +30,10 @@ internal sealed class TicketMetrics : SaveChangesInterceptor
         _opened = meter.CreateCounter<long>("aftersales.tickets.opened", "{ticket}", "Tickets registered, by station and service category.");
         _ended = meter.CreateCounter<long>("aftersales.tickets.ended", "{ticket}",
             "Tickets closed or cancelled, by station, service category and outcome.");
-        _timeToDispatch = meter.CreateHistogram<double>("aftersales.tickets.time_to_dispatch", "s",
-            "From a ticket's receipt to its first technician assigned, by station and priority.");
+        // Minutes to days, not OpenTelemetry's default buckets (0 to 10,000, made for milliseconds).
+        _timeToDispatch = meter.CreateHistogram("aftersales.tickets.time_to_dispatch", "s",
+            "From a ticket's receipt to its first technician assigned, by station and priority.", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 172800, 604800] });
         _escalations = meter.CreateCounter<long>("aftersales.sla.escalations", "{escalation}",
             "SLA clocks found at risk or breached, by clock and cause.");
     }
