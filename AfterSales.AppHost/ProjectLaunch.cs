@@ -5,7 +5,7 @@ namespace AfterSales.AppHost;
 
 /// <summary>
 /// How the suite's projects run on one machine. Two defaults of Aspire cost this 2-core machine much for nothing:
-/// every project is started by a <c>dotnet run</c> that stays resident above it (about 135 MB each, seven of
+/// every project is started by a <c>dotnet run</c> that stays resident above it (about 135 MB each, eight of
 /// them), and every call to a project crosses DCP's TCP proxy, one more process and copy per request.
 /// </summary>
 internal static class ProjectLaunch
