@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Idempotency;
 using AfterSales.Platform.Security;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Tickets.Grpc;
 
-public sealed class StationGrpcService(TicketsDbContext db, Caller caller, IdempotentRequests<TicketsDbContext> requests) : StationService.StationServiceBase
+public sealed partial class StationGrpcService(TicketsDbContext db, Caller caller, IdempotentRequests<TicketsDbContext> requests) : StationService.StationServiceBase
 {
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListStationsResponse> ListStations(ListStationsRequest request, ServerCallContext context)
@@ -32,6 +33,98 @@ public sealed class StationGrpcService(TicketsDbContext db, Caller caller, Idemp
         return new ListTechniciansResponse { Technicians = { technicians.Select(t => t.ToProto()) } };
     }
 
+    /// <summary>The company's work: a station joins the network under its agreement (§10 二.3–4).</summary>
+    [Access(StaffRoles.Admin)]
+    public override Task<V1.Station> RegisterStation(RegisterStationRequest request, ServerCallContext context)
+    {
+        var code = request.Code.Trim().ToUpperInvariant();
+        var violations = new FieldViolations()
+            .RequireText("name", request.Name, Model.Station.MaxNameLength)
+            .RequireText("region", request.Region, Model.Station.MaxRegionLength);
+        if (!StationCode().IsMatch(code))
+        {
+            violations.Add("code", $"code is 2 to {Model.Station.MaxCodeLength} letters, digits or hyphens, starting with a letter or digit.");
+        }
+        violations.ThrowIfAny();
+        return requests.SaveOnceAsync(request, context, async () =>
+        {
+            if (await db.Stations.AnyAsync(s => s.Code == code, context.CancellationToken))
+            {
+                throw new AlreadyExistsException($"A station with code {code} is registered already.");
+            }
+            var station = new Model.Station(Guid.CreateVersion7(), code, request.Name.Trim(), request.Region.Trim());
+            db.Stations.Add(station);
+            return station.ToProto();
+        });
+    }
+
+    /// <summary>
+    /// The company's staff for any station; a station for its own roster (its client, or its own manager): the
+    /// station employs its technicians, and company staff see each one's certifications when they dispatch.
+    /// </summary>
+    [Access(StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override async Task<V1.Technician> RegisterTechnician(RegisterTechnicianRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireId("station_id", request.StationId, out var stationId)
+            .RequireText("name", request.Name, Model.Technician.MaxNameLength)
+            .OptionalText("region", request.Region, Model.Station.MaxRegionLength);
+        var skills = await CheckSkillsAsync(violations, request.Skills, context.CancellationToken);
+        var certifications = CheckCertifications(violations, request.Certifications);
+        violations.ThrowIfAny();
+        return await requests.SaveOnceAsync(request, context, async () =>
+        {
+            if (!caller.MaySee(stationId) || !await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
+            {
+                throw new NotFoundException("Station", request.StationId);
+            }
+            var technician = new Model.Technician(Guid.CreateVersion7(), stationId, request.Name.Trim(), skills, certifications, request.Region.Trim());
+            db.Technicians.Add(technician);
+            return technician.ToProto();
+        });
+    }
+
+    [Access(StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override async Task<V1.Technician> UpdateTechnician(UpdateTechnicianRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations()
+            .RequireId("technician_id", request.TechnicianId, out var technicianId)
+            .UpdateMask("update_mask", request.UpdateMask, ["name", "skills", "certifications", "region"], out var fields);
+        if (fields.Contains("name"))
+        {
+            violations.RequireText("name", request.Name, Model.Technician.MaxNameLength);
+        }
+        if (fields.Contains("region"))
+        {
+            violations.OptionalText("region", request.Region, Model.Station.MaxRegionLength);
+        }
+        var skills = fields.Contains("skills") ? await CheckSkillsAsync(violations, request.Skills, context.CancellationToken) : [];
+        var certifications = fields.Contains("certifications") ? CheckCertifications(violations, request.Certifications) : [];
+        violations.ThrowIfAny();
+        return await requests.SaveOnceAsync(request, context, async () =>
+        {
+            var technician = await db.Technicians.SingleOrDefaultAsync(t => t.Id == technicianId, context.CancellationToken);
+            technician = caller.Visible(technician, t => t.StationId, "Technician", request.TechnicianId);
+            if (fields.Contains("name"))
+            {
+                technician.Rename(request.Name.Trim());
+            }
+            if (fields.Contains("skills"))
+            {
+                technician.ReplaceSkills(skills);
+            }
+            if (fields.Contains("certifications"))
+            {
+                technician.ReplaceCertifications(certifications);
+            }
+            if (fields.Contains("region"))
+            {
+                technician.MoveToRegion(request.Region.Trim());
+            }
+            return technician.ToProto();
+        });
+    }
+
     /// <summary>Staff work: an account's holder then acts as the technician on their assigned tickets.</summary>
     [Access(StaffRoles.Manager, StaffRoles.Admin)]
     public override Task<Technician> LinkTechnicianAccount(LinkTechnicianAccountRequest request, ServerCallContext context)
@@ -52,4 +145,35 @@ public sealed class StationGrpcService(TicketsDbContext db, Caller caller, Idemp
             return technician.ToProto();
         });
     }
+
+    private const int MaxTerms = 20;
+    private const int MaxTermLength = 50;
+
+    /// <summary>Skills are what dispatch matches a fault type's skill against, so each must be one of them.</summary>
+    private async Task<string[]> CheckSkillsAsync(FieldViolations violations, IReadOnlyCollection<string> requested, CancellationToken cancellationToken)
+    {
+        var skills = requested.Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        var known = await db.FaultTypes.AsNoTracking().Select(f => f.Skill).Distinct().ToListAsync(cancellationToken);
+        if (skills.Length is 0 or > MaxTerms || skills.Any(s => !known.Contains(s, StringComparer.Ordinal)))
+        {
+            violations.Add("skills", $"skills are 1 to {MaxTerms} of the fault types' skills: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+        }
+        return skills;
+    }
+
+    private static string[] CheckCertifications(FieldViolations violations, IReadOnlyCollection<string> requested)
+    {
+        var certifications = requested.Select(c => c.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        if (certifications.Length > MaxTerms || certifications.Any(c => c.Length > MaxTermLength || !Term().IsMatch(c)))
+        {
+            violations.Add("certifications", $"certifications are up to {MaxTerms} names of lower-case letters, digits and hyphens (at most {MaxTermLength}), e.g. electrician-licence.");
+        }
+        return certifications;
+    }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,15}$")]
+    private static partial Regex StationCode();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex Term();
 }

@@ -7,6 +7,8 @@ public sealed class Station
 
     /// <summary>A station's code appears in each of its ticket numbers, so it is kept short.</summary>
     public const int MaxCodeLength = 16;
+    public const int MaxNameLength = 200;
+    public const int MaxRegionLength = 32;
 
     public Station(Guid id, string code, string name, string region)
     {
@@ -28,6 +30,8 @@ public sealed class Station
 public sealed class Technician
 {
     private Technician() { }
+
+    public const int MaxNameLength = 100;
 
     public Technician(Guid id, Guid stationId, string name, IEnumerable<string> skills, IEnumerable<string>? certifications = null, string region = "")
     {
@@ -57,6 +61,14 @@ public sealed class Technician
     public Guid? UserId { get; private set; }
 
     public void LinkAccount(Guid? userId) => UserId = userId;
+
+    public void Rename(string name) => Name = name;
+
+    public void ReplaceSkills(IEnumerable<string> skills) => Skills = [.. skills];
+
+    public void ReplaceCertifications(IEnumerable<string> certifications) => Certifications = [.. certifications];
+
+    public void MoveToRegion(string region) => Region = region;
 }
 
 /// <summary>A technician's fitness for a ticket, and its reasons.</summary>

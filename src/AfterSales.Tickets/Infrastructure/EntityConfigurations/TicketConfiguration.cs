@@ -21,7 +21,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.FaultType).HasMaxLength(32);
         builder.Property(t => t.SiteCondition).HasMaxLength(1000);
         builder.Property(t => t.SiteAddress).HasMaxLength(300);
-        builder.Property(t => t.Region).HasMaxLength(32);
+        builder.Property(t => t.Region).HasMaxLength(Station.MaxRegionLength);
         builder.Property(t => t.RemoteConsentBy).HasMaxLength(100);
         builder.Property(t => t.HoldNote).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.ReceiptNumber).HasMaxLength(32);
@@ -110,8 +110,8 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Code).HasMaxLength(Station.MaxCodeLength);
         builder.HasIndex(s => s.Code).IsUnique();
-        builder.Property(s => s.Name).HasMaxLength(200);
-        builder.Property(s => s.Region).HasMaxLength(32);
+        builder.Property(s => s.Name).HasMaxLength(Station.MaxNameLength);
+        builder.Property(s => s.Region).HasMaxLength(Station.MaxRegionLength);
     }
 }
 
@@ -122,8 +122,8 @@ internal sealed class TechnicianConfiguration : IEntityTypeConfiguration<Technic
         // One technician per account.
         builder.HasIndex(t => t.UserId).IsUnique();
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Name).HasMaxLength(100);
-        builder.Property(t => t.Region).HasMaxLength(32);
+        builder.Property(t => t.Name).HasMaxLength(Technician.MaxNameLength);
+        builder.Property(t => t.Region).HasMaxLength(Station.MaxRegionLength);
         builder.HasOne<Station>().WithMany().HasForeignKey(t => t.StationId);
     }
 }
