@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace AfterSales.Platform.Data;
 
@@ -25,6 +26,30 @@ public static class DatabaseExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Npgsql's defaults reset a pooled connection (DISCARD ALL) before its next use and prepare no statement, so
+    /// each query was parsed and planned again: a read by primary key took 1.2 to 2.4 ms in the service against
+    /// 0.4 ms in psql. The services keep no session state on a pooled connection (no SET; the outbox relay's
+    /// advisory lock is transaction-scoped and the migration lock's connection unpooled), so the reset is skipped
+    /// and the statements used most are prepared once per connection. A setting in the connection string wins.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        // Npgsql's builder knows every keyword, so what the string itself names is read with the plain one.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains(nameof(settings.NoResetOnClose)))
+        {
+            settings.NoResetOnClose = true;
+        }
+        if (!given.Contains(nameof(settings.MaxAutoPrepare)))
+        {
+            settings.MaxAutoPrepare = 100;
+        }
+        return settings.ConnectionString;
+    }
+
     /// <summary>The service's database without demo data of its own (reference data is registered apart).</summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string service)
         where TContext : DbContext
@@ -32,8 +57,8 @@ public static class DatabaseExtensions
         var connectionName = ResourceNames.Database(service);
         builder.Services.AddDbContextPool<TContext>((services, options) => options
             .UseNpgsql(
-                builder.Configuration.GetConnectionString(connectionName)
-                    ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured."),
+                Tuned(builder.Configuration.GetConnectionString(connectionName)
+                    ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured.")),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", service))
             // Platform interceptors (e.g. the outbox signal) registered by the platform's extensions.
             .AddInterceptors(services.GetServices<IInterceptor>()));
