@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Validation.AspNetCore;
 
 namespace Microsoft.Extensions.Hosting;
@@ -29,7 +31,10 @@ public static class TokenValidation
                 .DisableAccessTokenExtractionFromBodyForm()
                 .DisableAccessTokenExtractionFromQueryString();
         });
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RememberedTokens.Memory>();
+        builder.Services.AddAuthentication(RememberedTokens.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, RememberedTokens>(RememberedTokens.SchemeName, configureOptions: null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;

@@ -44,19 +44,18 @@ internal static class CallerRateLimits
             options.AddPolicy(Policy, context =>
             {
                 var caller = CallerKey(context);
-                var limits = configuration.GetSection($"Callers:{caller}") is { } specific && specific.Exists()
+                return TokenBucket(caller, () => configuration.GetSection($"Callers:{caller}") is { } specific && specific.Exists()
                     ? specific
-                    : configuration.GetSection("Default");
-                return TokenBucket(caller, limits, defaultPerSecond: 200);
+                    : configuration.GetSection("Default"), defaultPerSecond: 200);
             });
             // Applies to every request but limits token requests only: a token request must pass both its
             // address's bucket and, for client credentials, its client's.
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => context.Features.Get<TokenRequest>() is null
                     ? RateLimitPartition.GetNoLimiter("")
-                    : TokenBucket($"address:{context.Connection.RemoteIpAddress}", configuration.GetSection("TokenRequests:PerAddress"), defaultPerSecond: 10)),
+                    : TokenBucket($"address:{context.Connection.RemoteIpAddress}", () => configuration.GetSection("TokenRequests:PerAddress"), defaultPerSecond: 10)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => context.Features.Get<TokenRequest>()?.StationClientId is { } clientId
-                    ? TokenBucket($"client:{clientId}", configuration.GetSection("TokenRequests:PerClient"), defaultPerSecond: 2, defaultBurst: 10)
+                    ? TokenBucket($"client:{clientId}", () => configuration.GetSection("TokenRequests:PerClient"), defaultPerSecond: 2, defaultBurst: 10)
                     : RateLimitPartition.GetNoLimiter("")));
             options.OnRejected = (context, cancellationToken) => RejectAsync(context.HttpContext, cancellationToken);
         });
@@ -77,19 +76,24 @@ internal static class CallerRateLimits
         return app.UseRateLimiter();
     }
 
-    private static RateLimitPartition<string> TokenBucket(string key, IConfigurationSection limits, int defaultPerSecond, int? defaultBurst = null)
-    {
-        var perSecond = limits.GetValue("PermitsPerSecond", defaultPerSecond);
-        var burst = limits.GetValue("Burst", defaultBurst ?? perSecond * 2);
-        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+    /// <summary>
+    /// A caller's bucket. Its limits are read from configuration when the bucket is made, once per caller: the
+    /// partition is asked for on every call, and reading the section there was a visible share of the gateway's CPU.
+    /// </summary>
+    private static RateLimitPartition<string> TokenBucket(string key, Func<IConfigurationSection> limitsOf, int defaultPerSecond, int? defaultBurst = null) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ =>
         {
-            TokenLimit = burst,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
+            var limits = limitsOf();
+            var perSecond = limits.GetValue("PermitsPerSecond", defaultPerSecond);
+            return new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limits.GetValue("Burst", defaultBurst ?? perSecond * 2),
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
         });
-    }
 
     /// <summary>Stations by client id, staff by user, anonymous callers by address.</summary>
     private static string CallerKey(HttpContext context) =>

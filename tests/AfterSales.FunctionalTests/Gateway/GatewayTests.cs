@@ -59,6 +59,27 @@ public class GatewayTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
+    public async Task A_token_validated_once_vouches_for_no_altered_copy_of_it()
+    {
+        var token = await Suite.Callers.Station(Hangzhou)();
+        // Used, so the gateway and the service remember it as validated.
+        await StationsAs(() => Task.FromResult(token)).ListStationsAsync(new ListStationsRequest());
+        var (header, payload, signature) = (token.Split('.')[0], token.Split('.')[1], token.Split('.')[2]);
+        var otherSignature = $"{header}.{payload}.{(signature[0] == 'A' ? 'B' : 'A')}{signature[1..]}";
+        var otherStation = $"{header}.{payload.Replace(payload[^4..], "AAAA", StringComparison.Ordinal)}.{signature}";
+
+        var resigned = await Assert.ThrowsAsync<RpcException>(() =>
+            StationsAs(() => Task.FromResult(otherSignature)).ListStationsAsync(new ListStationsRequest()).ResponseAsync);
+        var rewritten = await Assert.ThrowsAsync<RpcException>(() =>
+            StationsAs(() => Task.FromResult(otherStation)).ListStationsAsync(new ListStationsRequest()).ResponseAsync);
+        var again = await StationsAs(() => Task.FromResult(token)).ListStationsAsync(new ListStationsRequest());
+
+        Assert.Equal(StatusCode.Unauthenticated, resigned.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, rewritten.StatusCode);
+        Assert.Equal([DemoIds.StationHangzhou.ToString()], again.Stations.Select(s => s.StationId));
+    }
+
+    [Fact]
     public async Task Anyone_gets_a_token_through_the_gateway_and_calls_with_it()
     {
         using var anonymous = Gateway.AnonymousHttp();
