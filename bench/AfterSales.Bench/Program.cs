@@ -19,7 +19,7 @@ var options = BenchOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"aftersales-bench-{Guid.NewGuid():N}");
 var (demoPassword, postgresPassword) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
 
-Console.WriteLine($"Starting the suite (local mode, data in {dataDirectory}) ...");
+Console.WriteLine($"Starting the suite (local mode, data in {dataDirectory}, traces sampled at {options.TraceSampleRatio.ToString(CultureInfo.InvariantCulture)}) ...");
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AfterSales_AppHost>(
 [
     "--Infrastructure:Mode=local",
@@ -35,6 +35,12 @@ builder.Services.AddLogging(logging => logging
     .AddFilter("AfterSales.AppHost.Resources", LogLevel.Warning)
     // Services slow to answer their health probes while a busy machine starts them are the dashboard's concern, not the figures'.
     .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical));
+// Every request traced (1, as in development) unless --trace-sample-ratio says otherwise (README: production 0.05 to 0.1).
+foreach (var service in ResourceNames.Services.Append(ResourceNames.Gateway))
+{
+    builder.CreateResourceBuilder<ProjectResource>(service)
+        .WithEnvironment("Telemetry__TraceSampleRatio", options.TraceSampleRatio.ToString(CultureInfo.InvariantCulture));
+}
 // The gateway's per-caller limit (200 calls a second) would measure itself: the bench's callers are few and fast.
 builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Gateway).WithEnvironment("Gateway__RateLimits__Default__PermitsPerSecond", "1000000");
 await using var app = await builder.BuildAsync();
@@ -167,8 +173,8 @@ static CreateTicketRequest Intake()
     return request;
 }
 
-/// <summary>What to measure: <c>--tickets 1000000 --callers 8 --seconds 15 --warm-up 20 --queue-calls 300 --stock-callers 16</c>.</summary>
-internal sealed record BenchOptions(int Tickets, int Callers, TimeSpan Duration, TimeSpan WarmUp, int QueueCalls, int StockCallers)
+/// <summary>What to measure: <c>--tickets 1000000 --callers 8 --seconds 15 --warm-up 20 --queue-calls 300 --stock-callers 16 --trace-sample-ratio 1</c>.</summary>
+internal sealed record BenchOptions(int Tickets, int Callers, TimeSpan Duration, TimeSpan WarmUp, int QueueCalls, int StockCallers, double TraceSampleRatio)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -178,7 +184,12 @@ internal sealed record BenchOptions(int Tickets, int Callers, TimeSpan Duration,
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
         return new BenchOptions(Value("tickets", 1_000_000), Value("callers", 8), TimeSpan.FromSeconds(Value("seconds", 15)),
-            TimeSpan.FromSeconds(Value("warm-up", 20)), Value("queue-calls", 300), Value("stock-callers", 16));
+            TimeSpan.FromSeconds(Value("warm-up", 20)), Value("queue-calls", 300), Value("stock-callers", 16), Ratio("trace-sample-ratio", 1));
+        double Ratio(string name, double fallback)
+        {
+            var i = Array.IndexOf(args, $"--{name}");
+            return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
     }
 }
 
