@@ -22,7 +22,7 @@ public sealed partial class StationGrpcService(TicketsDbContext db, Caller calle
     public override async Task<ListTechniciansResponse> ListTechnicians(ListTechniciansRequest request, ServerCallContext context)
     {
         new FieldViolations().RequireId("station_id", request.StationId, out var stationId).ThrowIfAny();
-        await RequireVisibleStationAsync(stationId, request.StationId, context.CancellationToken);
+        await db.Stations.RequireVisibleAsync(caller, stationId, request.StationId, context.CancellationToken);
         var technicians = await db.Technicians.AsNoTracking()
             .Where(t => t.StationId == stationId)
             .OrderBy(t => t.Name)
@@ -71,7 +71,7 @@ public sealed partial class StationGrpcService(TicketsDbContext db, Caller calle
         violations.ThrowIfAny();
         return await requests.SaveOnceAsync(request, context, async () =>
         {
-            await RequireVisibleStationAsync(stationId, request.StationId, context.CancellationToken);
+            await db.Stations.RequireVisibleAsync(caller, stationId, request.StationId, context.CancellationToken);
             var technician = new Model.Technician(Guid.CreateVersion7(), stationId, request.Name.Trim(), skills, certifications, request.Region.Trim());
             db.Technicians.Add(technician);
             return technician.ToProto();
@@ -138,15 +138,6 @@ public sealed partial class StationGrpcService(TicketsDbContext db, Caller calle
             technician.LinkAccount(userId);
             return technician.ToProto();
         });
-    }
-
-    /// <summary>Another station's answers as a missing one.</summary>
-    private async Task RequireVisibleStationAsync(Guid stationId, string requestedId, CancellationToken cancellationToken)
-    {
-        if (!caller.MaySee(stationId) || !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
-        {
-            throw new NotFoundException("Station", requestedId);
-        }
     }
 
     private const int MaxTerms = 20;

@@ -28,10 +28,7 @@ public sealed partial class TicketGrpcService
             violations.Add("date", "date is required: a whole date from the year 2000 on.");
         }
         violations.ThrowIfAny();
-        if (!caller.MaySee(stationId) || !await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
-        {
-            throw new NotFoundException("Station", request.StationId);
-        }
+        await db.Stations.RequireVisibleAsync(caller, stationId, request.StationId, context.CancellationToken);
         if (technicianId is { } asked && !await db.Technicians.AnyAsync(t => t.Id == asked && t.StationId == stationId, context.CancellationToken))
         {
             throw ValidationException.ForField("technician_id", "technician_id names no technician of the station.");

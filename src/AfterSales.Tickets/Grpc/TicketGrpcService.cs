@@ -125,10 +125,7 @@ public sealed partial class TicketGrpcService(
             .RequireId("station_id", request.StationId, out var stationId)
             .PageSize("page_size", request.PageSize, PageToken.MaxPageSize)
             .ThrowIfAny();
-        if (!caller.MaySee(stationId) || !await db.Stations.AnyAsync(s => s.Id == stationId, context.CancellationToken))
-        {
-            throw new NotFoundException("Station", request.StationId);
-        }
+        await db.Stations.RequireVisibleAsync(caller, stationId, request.StationId, context.CancellationToken);
         // Anything registered before the start of today (the company's day) was not dispatched on its day:
         // it heads the queue (§1 十七), then today's; each part the most urgent first, then the oldest. Two
         // queries, each in the order of the index on (station, status, priority descending, registration).
