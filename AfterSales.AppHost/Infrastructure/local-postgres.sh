@@ -44,11 +44,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
 
 # If this script dies, the server gets a fast shutdown (parent-death signal) instead of holding the port.
 # After a crash it syncs the data directory before recovery: one syncfs of the file system rather than
-# an fsync of every file, which takes tens of seconds on a busy disk.
+# an fsync of every file, which takes tens of seconds on a busy disk. Each log line names its database.
+# auto_explain is loaded but silent: a superuser turns it on for the whole server without a restart, e.g.
+# ALTER SYSTEM SET auto_explain.log_min_duration = '200ms'; SELECT pg_reload_conf(); and every slower
+# statement's plan is logged (the benchmark reads the plans of the suite's queries this way).
 start_server() {
   "${as_owner[@]}" setpriv --pdeathsig INT "$bin/postgres" -D "$DATA_DIR" -p "$PORT" \
     -c listen_addresses=localhost -c unix_socket_directories= \
-    -c max_connections=300 -c recovery_init_sync_method=syncfs &
+    -c max_connections=300 -c recovery_init_sync_method=syncfs \
+    -c shared_preload_libraries=auto_explain -c "log_line_prefix=%m [%p] %q%d " &
 }
 
 # Fast shutdown on stop: smart shutdown would wait for the services' pooled connections forever. After a

@@ -44,46 +44,60 @@ internal sealed class SuiteProcesses : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>The CPU seconds each group of processes has used so far, for <see cref="CpuShares"/>.</summary>
-    public Dictionary<string, double> CpuSeconds()
-    {
-        var seconds = new Dictionary<string, double>();
-        foreach (var (group, _, process) in Tree())
-        {
-            seconds[group] = seconds.GetValueOrDefault(group) + (process.UserTicks + process.SystemTicks) / TicksPerSecond;
-        }
-        return seconds;
-    }
+    /// <summary>The CPU seconds each process (with its group) has used so far, for <see cref="CpuShares"/>.</summary>
+    public Dictionary<int, (string Group, double Seconds)> CpuSeconds() =>
+        Tree().ToDictionary(p => p.Process.Id, p => (p.Group, (p.Process.UserTicks + p.Process.SystemTicks) / TicksPerSecond));
 
-    /// <summary>Each group's share of the machine's CPU between two readings <paramref name="wallSeconds"/> apart (1 = one core's whole time × cores).</summary>
+    /// <summary>
+    /// Each group's CPU between two readings <paramref name="wallSeconds"/> apart and its share of the machine (1 = every
+    /// core's whole time), counted per process: one started meanwhile counts whole, one ended meanwhile (a PostgreSQL
+    /// backend closed) is missing from the second reading and counts nothing, where a sum per group would have gone down.
+    /// </summary>
     public static IReadOnlyList<(string Group, double CpuSeconds, double ShareOfMachine)> CpuShares(
-        Dictionary<string, double> before, Dictionary<string, double> after, double wallSeconds) =>
-        after.Select(a => (Group: a.Key, CpuSeconds: a.Value - before.GetValueOrDefault(a.Key)))
+        Dictionary<int, (string Group, double Seconds)> before, Dictionary<int, (string Group, double Seconds)> after, double wallSeconds) =>
+        after.GroupBy(a => a.Value.Group, a => a.Value.Seconds - (before.TryGetValue(a.Key, out var b) && b.Seconds <= a.Value.Seconds ? b.Seconds : 0))
+            .Select(g => (Group: g.Key, CpuSeconds: g.Sum()))
             .Where(g => g.CpuSeconds > 0.005)
             .Select(g => (g.Group, g.CpuSeconds, g.CpuSeconds / (wallSeconds * Environment.ProcessorCount)))
             .OrderByDescending(g => g.CpuSeconds)
             .ToList();
 
-    /// <summary>Resident memory of each service now, in MB: its largest .NET process (PostgreSQL and Redis left out).</summary>
-    public Dictionary<string, double> ServiceMemory() =>
+    /// <summary>
+    /// A process's memory in MB: resident (RSS, every page mapped counted whole), and its proportional share (PSS: a
+    /// page shared with other processes, such as a framework assembly's, counted as its share, and a page mapped twice
+    /// in the process, as .NET's write-xor-execute maps JIT-compiled code, counted once).
+    /// </summary>
+    public sealed record Memory(double Resident, double Proportional)
+    {
+        public static Memory Max(Memory a, Memory b) => new(Math.Max(a.Resident, b.Resident), Math.Max(a.Proportional, b.Proportional));
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Resident:F0} / {Proportional:F0}");
+    }
+
+    /// <summary>The memory of each service now: its largest .NET process (PostgreSQL and Redis left out).</summary>
+    public Dictionary<string, Memory> ServiceMemory() =>
         Tree()
             .Where(p => p.Resource && p.Group is not (ResourceNames.Postgres or ResourceNames.Redis)
                 && (p.Process.Name.StartsWith("AfterSales", StringComparison.Ordinal) || p.Process.Name == "dotnet"))
             .GroupBy(p => p.Group)
-            .ToDictionary(g => g.Key, g => g.Max(p => p.Process.ResidentPages) * PageSize / 1024.0 / 1024.0);
+            .ToDictionary(g => g.Key, g =>
+            {
+                var largest = g.MaxBy(p => p.Process.ResidentPages).Process;
+                return new Memory(largest.ResidentPages * PageSize / 1024.0 / 1024.0, ProportionalKb(largest.Id) / 1024.0);
+            });
 
-    /// <summary>Samples <see cref="ServiceMemory"/> every half second while <paramref name="load"/> runs, keeping each service's peak.</summary>
-    public async Task<(T Result, Dictionary<string, double> PeakMemory)> WhileWatchingMemoryAsync<T>(Func<Task<T>> load)
+    /// <summary>Samples <see cref="ServiceMemory"/> every half second while <paramref name="load"/> runs, keeping each service's peaks.</summary>
+    public async Task<(T Result, Dictionary<string, Memory> PeakMemory)> WhileWatchingMemoryAsync<T>(Func<Task<T>> load)
     {
-        var peaks = new Dictionary<string, double>();
+        var peaks = new Dictionary<string, Memory>();
         using var done = new CancellationTokenSource();
         var sampling = Task.Run(async () =>
         {
             while (!done.IsCancellationRequested)
             {
-                foreach (var (service, mb) in ServiceMemory())
+                foreach (var (service, memory) in ServiceMemory())
                 {
-                    peaks[service] = Math.Max(mb, peaks.GetValueOrDefault(service));
+                    peaks[service] = peaks.TryGetValue(service, out var peak) ? Memory.Max(peak, memory) : memory;
                 }
                 try
                 {
@@ -177,7 +191,25 @@ internal sealed class SuiteProcesses : IAsyncDisposable
         return processes;
     }
 
-    private sealed record ProcessStat(string Name, int ParentId, long UserTicks, long SystemTicks, long ResidentPages);
+    private sealed record ProcessStat(int Id, string Name, int ParentId, long UserTicks, long SystemTicks, long ResidentPages);
+
+    /// <summary>The "Pss:" line of /proc/&lt;pid&gt;/smaps_rollup, in kB (0 if the process has ended).</summary>
+    private static long ProportionalKb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line["Pss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>/proc/&lt;pid&gt;/stat: the command name is in parentheses and may hold spaces, so fields are counted after its closing one.</summary>
     private static ProcessStat? ReadProcess(int pid)
@@ -200,6 +232,6 @@ internal sealed class SuiteProcesses : IAsyncDisposable
         var fields = stat[(close + 2)..].Split(' ');
         // After the name: state(0) ppid(1) ... utime(11) stime(12) ... rss(21)
         long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
-        return new ProcessStat(stat[(open + 1)..close], (int)Field(1), Field(11), Field(12), Field(21));
+        return new ProcessStat(pid, stat[(open + 1)..close], (int)Field(1), Field(11), Field(12), Field(21));
     }
 }

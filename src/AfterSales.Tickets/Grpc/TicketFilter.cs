@@ -21,7 +21,7 @@ internal sealed record TicketFilter(
 {
     public const int MaxStatuses = 16;
 
-    public IQueryable<Model.Ticket> Apply(IQueryable<Model.Ticket> tickets, IQueryable<Sla.SlaClock> clocks)
+    public IQueryable<Model.Ticket> Apply(IQueryable<Model.Ticket> tickets)
     {
         if (DueBefore is { } due)
         {
@@ -29,7 +29,7 @@ internal sealed record TicketFilter(
         }
         if (Breached)
         {
-            tickets = tickets.Where(t => clocks.Any(c => c.TicketId == t.Id && c.BreachSignalledAt != null));
+            tickets = tickets.Where(t => t.BreachedAt != null);
         }
         if (MostUrgentFirst)
         {

@@ -87,7 +87,7 @@ public sealed partial class TicketGrpcService(
     {
         var filter = request.ToFilter();
         var size = PageToken.SizeOrDefault(request.PageSize);
-        var tickets = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(caller, t => t.StationId), db.SlaClocks);
+        var tickets = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(caller, t => t.StationId));
 
         List<Model.Ticket> page;
         if (filter.MostUrgentFirst)
@@ -157,8 +157,11 @@ public sealed partial class TicketGrpcService(
         var technicians = await db.Technicians.AsNoTracking().Where(t => t.StationId == ticket.StationId).ToListAsync(context.CancellationToken);
         var faultType = await db.FaultTypes.AsNoTracking().SingleOrDefaultAsync(f => f.Code == ticket.FaultType, context.CancellationToken);
         var open = Model.TicketLifecycle.Open.ToList();
+        // By the station's technicians, not the station: the index on (technician, status) reads just their open
+        // tickets, where the station's would read all its open tickets, assigned or not.
+        var ids = technicians.Select(t => (Guid?)t.Id).ToList();
         var load = await db.Tickets.AsNoTracking()
-            .Where(t => t.StationId == ticket.StationId && t.TechnicianId != null && open.Contains(t.Status))
+            .Where(t => t.TechnicianId != null && ids.Contains(t.TechnicianId) && open.Contains(t.Status))
             .GroupBy(t => t.TechnicianId!.Value)
             .Select(g => new { TechnicianId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.TechnicianId, g => g.Count, context.CancellationToken);

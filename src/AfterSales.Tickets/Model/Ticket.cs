@@ -258,6 +258,12 @@ public sealed class Ticket
     /// <summary>The nearest due time of the ticket's open SLA promises (clocks not stopped): the list's "most urgent" order.</summary>
     public DateTimeOffset? NextDueAt { get; private set; }
 
+    /// <summary>
+    /// When one of the ticket's SLA clocks was first found breached (any round); null while none has been. Kept on the
+    /// ticket so the list of breached tickets reads its own index instead of probing every ticket's clocks.
+    /// </summary>
+    public DateTimeOffset? BreachedAt { get; private set; }
+
     /// <summary>The SLA rule the ticket's clocks follow, e.g. S2-3.2.2-BODY-NEAR; null when none applies.</summary>
     public string? SlaRuleCode { get; private set; }
 
@@ -536,6 +542,9 @@ public sealed class Ticket
         StatusChanges.Add(new TicketStatusChange(Id, now, Status, Status, actor, $"Category {previous} → {category}: {reason}"));
         return previous;
     }
+
+    /// <summary>Marks the ticket breached at the first breach signalled on one of its clocks; a later one changes nothing.</summary>
+    public void MarkBreached(DateTimeOffset signalledAt) => BreachedAt ??= signalledAt;
 
     /// <summary>Shows the due times of the ticket's SLA clocks on it (they move when a pause ends).</summary>
     public void ShowDueTimes(IReadOnlyCollection<Sla.SlaClock> clocks)

@@ -75,7 +75,8 @@ internal sealed partial class SlaEscalationJob(IServiceScopeFactory scopes, IOpt
         var now = scope.ServiceProvider.GetRequiredService<BusinessCalendar>().Now;
         var policy = await scope.ServiceProvider.GetRequiredService<SlaClocks>().PolicyAsync(cancellationToken);
 
-        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId, cancellationToken);
+        // Tracked: a breach marks the ticket too, under its row version, in the same unit of work.
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
         var clocks = await db.SlaClocks.Where(c => c.TicketId == ticketId).ToListAsync(cancellationToken);
         var crossed = policy.Evaluate(clocks, now);
         if (crossed.Count == 0)
@@ -95,6 +96,10 @@ internal sealed partial class SlaEscalationJob(IServiceScopeFactory scopes, IOpt
                 db.Escalations.Add(escalation);
                 outbox.Enqueue(cause == EscalationCause.AtRisk ? ticket.ToAtRiskEvent(clock) : ticket.ToBreachedEvent(clock));
                 outbox.Enqueue(escalation.ToEvent(clock.RuleCode));
+                if (cause == EscalationCause.Breached)
+                {
+                    ticket.MarkBreached(now);
+                }
                 escalated++;
             }
         }

@@ -100,6 +100,7 @@ public class SlaEscalationTests(Suite suite) : SuiteTest(suite)
         var (station, tickets, technicians) = await StationAsync();
         var late = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
         var unassigned = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
+        var onTime = await OpenAsync(tickets, station, "LIFT", Priority.Emergency);
         await tickets.DispatchTicketAsync(new DispatchTicketRequest { TicketId = late.TicketId, TechnicianId = technicians[0].ToString() });
         var ids = new[] { Guid.Parse(late.TicketId), Guid.Parse(unassigned.TicketId) };
 
@@ -132,6 +133,11 @@ public class SlaEscalationTests(Suite suite) : SuiteTest(suite)
         var managers = await tickets.ListEscalationsAsync(new ListEscalationsRequest { Level = EscalationLevel.ServiceManager });
         Assert.Equal(4, managers.Escalations.Count(e => e.StationId == station.Id.ToString()));
         Assert.All(managers.Escalations, e => Assert.Equal("BREACHED", e.Cause));
+
+        // The breach marks each ticket, and the station's list of breached tickets holds those two, not the one on time.
+        var breached = await tickets.ListTicketsAsync(new ListTicketsRequest { Breached = true });
+        Assert.Equal(ids.Select(id => id.ToString()).Order(), breached.Tickets.Select(t => t.TicketId).Order());
+        Assert.DoesNotContain(onTime.TicketId, breached.Tickets.Select(t => t.TicketId));
     }
 
     [Fact]

@@ -57,5 +57,8 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
         builder.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId);
         // Open clocks by due time: what an evaluator and the "due before" queues read.
         builder.HasIndex(c => c.DueAt).HasFilter("\"StoppedAt\" IS NULL");
+        // The service report's period: clocks stopped or breached in it.
+        builder.HasIndex(c => c.StoppedAt).HasFilter("\"StoppedAt\" IS NOT NULL");
+        builder.HasIndex(c => c.BreachSignalledAt).HasFilter("\"BreachSignalledAt\" IS NOT NULL");
     }
 }

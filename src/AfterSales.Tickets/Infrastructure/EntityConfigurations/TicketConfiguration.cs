@@ -31,12 +31,22 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasMany(t => t.StatusChanges).WithOne().HasForeignKey(c => c.TicketId);
         builder.HasMany(t => t.Assignments).WithOne().HasForeignKey(a => a.TicketId);
         builder.HasMany(t => t.WorkRecords).WithOne().HasForeignKey(r => r.TicketId);
-        builder.HasIndex(t => new { t.StationId, t.ReceivedAt });
+        // Each ticket list in its own order (newest received first), so a page reads only its own rows however
+        // many tickets the table holds (the benchmark reads every list's plan over a million): everyone's, a
+        // station's, a customer's, a technician's.
         builder.HasIndex(t => new { t.ReceivedAt, t.Number });
+        builder.HasIndex(t => new { t.StationId, t.ReceivedAt, t.Number });
+        builder.HasIndex(t => new { t.CustomerId, t.ReceivedAt, t.Number }).HasFilter("\"CustomerId\" IS NOT NULL");
+        builder.HasIndex(t => new { t.TechnicianId, t.ReceivedAt, t.Number }).HasFilter("\"TechnicianId\" IS NOT NULL");
+        builder.HasIndex(t => new { t.ReceivedAt, t.Number }, "IX_Tickets_Breached_ReceivedAt_Number").HasFilter("\"BreachedAt\" IS NOT NULL");
+        // A station's tickets by registration: the service report's period.
+        builder.HasIndex(t => new { t.StationId, t.CreatedAt });
         // The dispatch queue: a station's registered tickets, most urgent then oldest; a technician's open load.
         builder.HasIndex(t => new { t.StationId, t.Status, t.Priority, t.CreatedAt, t.Id }).IsDescending(false, false, true, false, false);
-        builder.HasIndex(t => new { t.TechnicianId, t.Status });
+        builder.HasIndex(t => new { t.TechnicianId, t.Status }).HasFilter("\"TechnicianId\" IS NOT NULL");
+        // The most urgent first: the open tickets (a closed one has no due time), everyone's and a station's.
         builder.HasIndex(t => new { t.NextDueAt, t.Number });
+        builder.HasIndex(t => new { t.StationId, t.NextDueAt, t.Number }).HasFilter("\"NextDueAt\" IS NOT NULL");
         // A project's jobs waiting for a batch visit.
         builder.HasIndex(t => new { t.ProjectId, t.BatchVisitOn }).HasFilter("\"BatchVisitOn\" IS NOT NULL");
     }
@@ -52,6 +62,8 @@ internal sealed class TicketStatusChangeConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.Actor).HasMaxLength(200);
         builder.Property(c => c.Note).HasMaxLength(2 * Ticket.MaxNoteLength);
         builder.HasIndex(c => new { c.TicketId, c.At });
+        // The service report's period.
+        builder.HasIndex(c => c.At);
     }
 }
 
@@ -67,6 +79,8 @@ internal sealed class TicketAssignmentConfiguration : IEntityTypeConfiguration<T
         builder.HasOne<Technician>().WithMany().HasForeignKey(a => a.TechnicianId);
         // At most one open assignment per ticket, whatever two dispatchers do at once.
         builder.HasIndex(a => a.TicketId).IsUnique().HasFilter("\"EndedAt\" IS NULL");
+        // A ticket's assignments past and present, in order: its history.
+        builder.HasIndex(a => new { a.TicketId, a.AssignedAt });
     }
 }
 
@@ -87,6 +101,8 @@ internal sealed class WorkRecordConfiguration : IEntityTypeConfiguration<WorkRec
         builder.OwnsMany(r => r.Parts, parts => parts.ToJson());
         builder.OwnsMany(r => r.Labour, labour => labour.ToJson());
         builder.HasIndex(r => r.TicketId);
+        // The service report's period.
+        builder.HasIndex(r => r.RecordedAt);
     }
 }
 

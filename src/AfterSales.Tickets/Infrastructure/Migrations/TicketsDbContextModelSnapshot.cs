@@ -566,6 +566,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.Property<DateOnly?>("BatchVisitOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -769,12 +772,27 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("ReceivedAt", "Number");
 
-                    b.HasIndex("StationId", "ReceivedAt");
+                    b.HasIndex("StationId", "CreatedAt");
 
-                    b.HasIndex("TechnicianId", "Status");
+                    b.HasIndex("TechnicianId", "Status")
+                        .HasFilter("\"TechnicianId\" IS NOT NULL");
+
+                    b.HasIndex("CustomerId", "ReceivedAt", "Number")
+                        .HasFilter("\"CustomerId\" IS NOT NULL");
+
+                    b.HasIndex("StationId", "NextDueAt", "Number")
+                        .HasFilter("\"NextDueAt\" IS NOT NULL");
+
+                    b.HasIndex("StationId", "ReceivedAt", "Number");
+
+                    b.HasIndex("TechnicianId", "ReceivedAt", "Number")
+                        .HasFilter("\"TechnicianId\" IS NOT NULL");
 
                     b.HasIndex("StationId", "Status", "Priority", "CreatedAt", "Id")
                         .IsDescending(false, false, true, false, false);
+
+                    b.HasIndex(new[] { "ReceivedAt", "Number" }, "IX_Tickets_Breached_ReceivedAt_Number")
+                        .HasFilter("\"BreachedAt\" IS NOT NULL");
 
                     b.ToTable("Tickets", "tickets");
                 });
@@ -812,6 +830,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.HasIndex("TicketId")
                         .IsUnique()
                         .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("TicketId", "AssignedAt");
 
                     b.ToTable("TicketAssignments", "tickets");
                 });
@@ -888,6 +908,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("TicketId", "At");
 
@@ -993,6 +1015,8 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAt");
+
                     b.HasIndex("TicketId");
 
                     b.ToTable("WorkRecords", "tickets");
@@ -1085,8 +1109,14 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
 
                     b.HasKey("TicketId", "Round", "Kind");
 
+                    b.HasIndex("BreachSignalledAt")
+                        .HasFilter("\"BreachSignalledAt\" IS NOT NULL");
+
                     b.HasIndex("DueAt")
                         .HasFilter("\"StoppedAt\" IS NULL");
+
+                    b.HasIndex("StoppedAt")
+                        .HasFilter("\"StoppedAt\" IS NOT NULL");
 
                     b.ToTable("SlaClocks", "tickets");
                 });
