@@ -209,6 +209,7 @@ static async Task EveryReadOnceAsync(TicketService.TicketServiceClient station, 
         new() { PageSize = 20 },
         new() { PageSize = 20, Order = TicketOrder.MostUrgent },
         new() { PageSize = 20, StationId = hangzhou },
+        new() { PageSize = 20, StationId = hangzhou, Order = TicketOrder.MostUrgent },
         new() { PageSize = 20, Statuses = { TicketStatus.Registered } },
         new() { PageSize = 20, Priority = Priority.Emergency },
         new() { PageSize = 20, Category = AfterSales.Common.V1.ServiceCategory.Contract },
@@ -216,6 +217,7 @@ static async Task EveryReadOnceAsync(TicketService.TicketServiceClient station, 
         new() { PageSize = 20, CustomerId = Seed.Customer.ToString() },
         new() { PageSize = 20, ReceivedFrom = Timestamp.FromDateTimeOffset(now.AddDays(-1)), ReceivedBefore = Timestamp.FromDateTimeOffset(now) },
         new() { PageSize = 20, DueBefore = Timestamp.FromDateTimeOffset(now.AddHours(1)) },
+        new() { PageSize = 20, DueBefore = Timestamp.FromDateTimeOffset(now.AddHours(1)), Order = TicketOrder.MostUrgent },
         new() { PageSize = 20, Breached = true },
     };
     foreach (var list in lists)
@@ -229,7 +231,7 @@ static async Task EveryReadOnceAsync(TicketService.TicketServiceClient station, 
     await station.ListTicketsAsync(new ListTicketsRequest { PageSize = 20 });
     await dispatcher.GetDispatchQueueAsync(new GetDispatchQueueRequest { StationId = hangzhou, PageSize = 20 });
     await dispatcher.ListEscalationsAsync(new ListEscalationsRequest { Level = EscalationLevel.StationDispatcher, StationId = hangzhou, PageSize = 20 });
-    var today = now.ToOffset(TimeSpan.FromHours(8));
+    var today = now.ToOffset(TimeSpan.FromHours(8)); // the company's day (Business:TimeZone, Asia/Shanghai by default)
     foreach (var period in new[] { ReportPeriod.Day, ReportPeriod.Month })
     {
         await dispatcher.GetServiceReportAsync(new GetServiceReportRequest

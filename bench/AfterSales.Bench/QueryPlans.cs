@@ -33,7 +33,7 @@ internal sealed partial class QueryPlans
     /// <summary>What was planned, and the scans among it: a step reading more than <see cref="ScanRows"/> rows, or a table of more read whole.</summary>
     public sealed record Report(IReadOnlyList<Plan> Plans, IReadOnlyList<(Plan Plan, Read Read, long TableRows)> Scans, int Unreadable);
 
-    /// <summary>Every plan logged while <paramref name="calls"/> ran, each distinct statement once.</summary>
+    /// <summary>Every plan logged while <paramref name="calls"/> ran, each distinct statement once (the plan that read the most rows).</summary>
     public static async Task<Report> WhileCallingAsync(DistributedApplication app, string superuser, Func<Task> calls)
     {
         var lines = new List<string>();
@@ -143,7 +143,12 @@ internal sealed partial class QueryPlans
                 var statement = Shorten(plan.RootElement.GetProperty("Query Text").GetString() ?? "");
                 var reads = new List<Read>();
                 Walk(plan.RootElement.GetProperty("Plan"), reads);
-                plans.TryAdd((header.Groups["db"].Value, statement), new Plan(header.Groups["db"].Value, statement, reads));
+                // A statement run more than once (a report for a day and for a month) keeps its costliest plan.
+                var key = (header.Groups["db"].Value, statement);
+                if (!plans.TryGetValue(key, out var seen) || seen.Reads.Sum(r => r.Rows) < reads.Sum(r => r.Rows))
+                {
+                    plans[key] = new Plan(key.Item1, statement, reads);
+                }
             }
         }
         return (plans.Values.OrderBy(p => p.Database, StringComparer.Ordinal).ThenBy(p => p.Statement, StringComparer.Ordinal).ToList(), unreadable);
