@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AfterSales.Platform;
 using AfterSales.Platform.Errors;
 using AfterSales.Platform.Idempotency;
 using AfterSales.Platform.Security;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Tickets.Grpc;
 
-public sealed partial class StationGrpcService(TicketsDbContext db, Caller caller, IdempotentRequests<TicketsDbContext> requests) : StationService.StationServiceBase
+public sealed partial class StationGrpcService(TicketsDbContext db, Caller caller, IdempotentRequests<TicketsDbContext> requests, BusinessCalendar calendar)
+    : StationService.StationServiceBase
 {
     [Access(AccessAttribute.AnyRole, Stations = true)]
     public override async Task<ListStationsResponse> ListStations(ListStationsRequest request, ServerCallContext context)
@@ -136,6 +138,27 @@ public sealed partial class StationGrpcService(TicketsDbContext db, Caller calle
                 throw new AlreadyExistsException("That account is linked to another technician already.");
             }
             technician.LinkAccount(userId);
+            return technician.ToProto();
+        });
+    }
+
+    /// <summary>A station keeps its own roster, as for registration; the company's managers any station's.</summary>
+    [Access(StaffRoles.Manager, StaffRoles.Admin, Stations = true)]
+    public override async Task<V1.Technician> RetireTechnician(RetireTechnicianRequest request, ServerCallContext context)
+    {
+        new FieldViolations().RequireId("technician_id", request.TechnicianId, out var technicianId).ThrowIfAny();
+        return await requests.SaveOnceAsync(request, context, async () =>
+        {
+            var technician = await db.Technicians.SingleOrDefaultAsync(t => t.Id == technicianId, context.CancellationToken);
+            technician = caller.Visible(technician, t => t.StationId, "Technician", request.TechnicianId);
+            var open = Model.TicketLifecycle.Open.ToList();
+            var assigned = await db.Tickets.CountAsync(t => t.TechnicianId == technicianId && open.Contains(t.Status), context.CancellationToken);
+            if (assigned > 0)
+            {
+                throw new PreconditionFailedException(
+                    $"{assigned} open ticket(s) are assigned to {technician.Name}: reassign them (DispatchTicket with a reason) before retiring the technician.");
+            }
+            technician.Retire(calendar.Now);
             return technician.ToProto();
         });
     }

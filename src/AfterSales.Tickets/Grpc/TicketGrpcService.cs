@@ -154,7 +154,8 @@ public sealed partial class TicketGrpcService(
     public override async Task<SuggestTechniciansResponse> SuggestTechnicians(SuggestTechniciansRequest request, ServerCallContext context)
     {
         var ticket = await FindAsync(request.TicketId, tracked: false, context.CancellationToken);
-        var technicians = await db.Technicians.AsNoTracking().Where(t => t.StationId == ticket.StationId).ToListAsync(context.CancellationToken);
+        var technicians = await db.Technicians.AsNoTracking().Where(t => t.StationId == ticket.StationId && t.RetiredAt == null)
+            .ToListAsync(context.CancellationToken);
         var faultType = await db.FaultTypes.AsNoTracking().SingleOrDefaultAsync(f => f.Code == ticket.FaultType, context.CancellationToken);
         var open = Model.TicketLifecycle.Open.ToList();
         // By the station's technicians, not the station: the index on (technician, status) reads just their open

@@ -366,5 +366,6 @@ internal static class TicketMappings
         Certifications = { technician.Certifications },
         Region = technician.Region,
         UserId = technician.UserId?.ToString() ?? "",
+        RetiredAt = technician.RetiredAt is { } retired ? Timestamp.FromDateTimeOffset(retired) : null,
     };
 }

@@ -62,6 +62,14 @@ public sealed class Technician
 
     public void LinkAccount(Guid? userId) => UserId = userId;
 
+    /// <summary>When the technician left the station; null while they work for it. A retired one takes no new work.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    /// <summary>Records that the technician left; retiring them again changes nothing.</summary>
+    public void Retire(DateTimeOffset at) => RetiredAt ??= at;
+
     public void Rename(string name) => Name = name;
 
     public void ReplaceSkills(IEnumerable<string> skills) => Skills = [.. skills];

@@ -307,6 +307,10 @@ public sealed class Ticket
         {
             throw new ArgumentException("A ticket is dispatched to a technician of its own station.", nameof(technician));
         }
+        if (technician.IsRetired)
+        {
+            throw new Platform.Errors.PreconditionFailedException($"{technician.Name} has left the station (retired {technician.RetiredAt:yyyy-MM-dd}): dispatch to another technician.");
+        }
         if (Status == TicketStatus.Registered)
         {
             Move(TicketAction.Dispatch, TicketStatus.Dispatched, actor, null, now);

@@ -100,6 +100,50 @@ public class StationNetworkTests(Suite suite) : SuiteTest(suite)
     }
 
     [Fact]
+    public async Task A_technician_who_left_is_retired_once_their_open_tickets_are_reassigned_and_then_takes_no_new_work()
+    {
+        var station = await Data.NewStationAsync(technicians: 2);
+        var other = await Data.NewStationAsync();
+        var ids = await Suite.Tickets.WithDbAsync(db => db.Technicians.Where(t => t.StationId == station.Id).Select(t => t.Id).ToListAsync());
+        var (leaving, staying) = (ids[0].ToString(), ids[1].ToString());
+        var intake = new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(station.Caller));
+        var dispatcher = new TicketService.TicketServiceClient(Suite.Gateway.ChannelAs(Suite.Callers.Staff("dispatcher")));
+        var roster = StationsAs(station.Caller);
+        var open = await intake.CreateTicketAsync(Requests.Intake((await Data.NewAssetAsync(station)).SerialNumber));
+        await dispatcher.DispatchTicketAsync(new DispatchTicketRequest { TicketId = open.TicketId, TechnicianId = leaving, RequestId = NewId() });
+
+        var whileAssigned = await Assert.ThrowsAsync<RpcException>(() => roster.RetireTechnicianAsync(
+            new RetireTechnicianRequest { TechnicianId = leaving, RequestId = NewId() }).ResponseAsync);
+        var byOther = await Assert.ThrowsAsync<RpcException>(() => StationsAs(other.Caller).RetireTechnicianAsync(
+            new RetireTechnicianRequest { TechnicianId = leaving, RequestId = NewId() }).ResponseAsync);
+        var notAnId = await Assert.ThrowsAsync<RpcException>(() => roster.RetireTechnicianAsync(
+            new RetireTechnicianRequest { TechnicianId = "陈刚", RequestId = NewId() }).ResponseAsync);
+        await dispatcher.DispatchTicketAsync(new DispatchTicketRequest { TicketId = open.TicketId, TechnicianId = staying, Reason = "技术员离职", RequestId = NewId() });
+        var retire = new RetireTechnicianRequest { TechnicianId = leaving, RequestId = NewId() };
+        var retired = await roster.RetireTechnicianAsync(retire);
+        var retried = await roster.RetireTechnicianAsync(retire);
+        var next = await intake.CreateTicketAsync(Requests.Intake((await Data.NewAssetAsync(station)).SerialNumber));
+        var suggested = await dispatcher.SuggestTechniciansAsync(new SuggestTechniciansRequest { TicketId = next.TicketId });
+        var toRetired = await Assert.ThrowsAsync<RpcException>(() => dispatcher.DispatchTicketAsync(
+            new DispatchTicketRequest { TicketId = next.TicketId, TechnicianId = leaving, RequestId = NewId() }).ResponseAsync);
+        var listed = await roster.ListTechniciansAsync(new ListTechniciansRequest { StationId = station.Id.ToString() });
+        var trail = await new AuditService.AuditServiceClient(Suite.Tickets.ChannelAs(Suite.Callers.Staff("manager")))
+            .ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = ResourceNames.Tickets, EntityId = leaving });
+
+        Assert.Equal(StatusCode.FailedPrecondition, whileAssigned.StatusCode);
+        Assert.Contains("1 open ticket", whileAssigned.Status.Detail);
+        Assert.Equal(StatusCode.NotFound, byOther.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, notAnId.StatusCode);
+        Assert.NotNull(retired.RetiredAt);
+        Assert.Equal(retired, retried);
+        Assert.Equal([staying], suggested.Suggestions.Select(s => s.Technician.TechnicianId));
+        Assert.Equal(StatusCode.FailedPrecondition, toRetired.StatusCode);
+        Assert.Equal(retired, Assert.Single(listed.Technicians, t => t.TechnicianId == leaving));
+        Assert.Null(Assert.Single(listed.Technicians, t => t.TechnicianId == staying).RetiredAt);
+        Assert.Contains(trail.Entries, e => e.Operation == "/aftersales.tickets.v1.StationService/RetireTechnician");
+    }
+
+    [Fact]
     public async Task Bad_registrations_get_field_violations_and_change_nothing()
     {
         var station = await Data.NewStationAsync();
