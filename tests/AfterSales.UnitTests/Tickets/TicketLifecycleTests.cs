@@ -257,6 +257,19 @@ public class TicketLifecycleTests
     }
 
     [Fact]
+    public void A_technician_who_left_is_not_dispatched_and_keeps_the_day_they_left()
+    {
+        var ticket = Open();
+        var left = new Technician(Guid.NewGuid(), Station, "王强", ["elevator"]);
+        left.Retire(Now);
+        left.Retire(Now.AddDays(1));
+
+        Assert.Throws<PreconditionFailedException>(() => ticket.Dispatch(left, null, null, "dispatcher", Now.AddHours(1)));
+        Assert.Equal(TicketStatus.Registered, ticket.Status);
+        Assert.Equal(Now, left.RetiredAt);
+    }
+
+    [Fact]
     public void The_customer_signs_only_after_work_is_recorded_and_only_once()
     {
         var unrecorded = In(TicketStatus.OnSite);
