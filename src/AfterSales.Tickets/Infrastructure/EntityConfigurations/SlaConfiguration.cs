@@ -55,8 +55,12 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
         builder.Property(c => c.CalendarCode).HasMaxLength(ServiceCalendar.MaxCodeLength);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId);
-        // Open clocks by due time: what an evaluator and the "due before" queues read.
+        // Open clocks by due time: what the "due before" queues read.
         builder.HasIndex(c => c.DueAt).HasFilter("\"StoppedAt\" IS NULL");
+        // What the escalation job reads each round: clocks not found breached yet that still may be (running, or
+        // stopped after their due time), by due time. Without it the round read every clock ever stopped.
+        builder.HasIndex(c => c.DueAt, "IX_SlaClocks_Unsignalled_DueAt")
+            .HasFilter("\"BreachSignalledAt\" IS NULL AND (\"StoppedAt\" IS NULL OR \"StoppedAt\" > \"DueAt\")");
         // The service report's period: clocks stopped or breached in it.
         builder.HasIndex(c => c.StoppedAt).HasFilter("\"StoppedAt\" IS NOT NULL");
         builder.HasIndex(c => c.BreachSignalledAt).HasFilter("\"BreachSignalledAt\" IS NOT NULL");

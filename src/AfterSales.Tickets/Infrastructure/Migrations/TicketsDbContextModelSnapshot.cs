@@ -1121,6 +1121,9 @@ namespace AfterSales.Tickets.Infrastructure.Migrations
                     b.HasIndex("StoppedAt")
                         .HasFilter("\"StoppedAt\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "DueAt" }, "IX_SlaClocks_Unsignalled_DueAt")
+                        .HasFilter("\"BreachSignalledAt\" IS NULL AND (\"StoppedAt\" IS NULL OR \"StoppedAt\" > \"DueAt\")");
+
                     b.ToTable("SlaClocks", "tickets");
                 });
 
